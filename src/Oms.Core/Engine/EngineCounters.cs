@@ -1,0 +1,80 @@
+namespace Oms.Engine;
+
+/// <summary>
+/// What the engine has done, counted. Written by the engine thread only; other threads may read them at any
+/// time (each value is a naturally atomic 64-bit read; a set read together is not a consistent snapshot).
+/// </summary>
+public sealed class EngineCounters
+{
+    private readonly long[] _byReason = new long[600];
+
+    internal long MessagesValue;
+    internal long CommandsValue;
+    internal long ReportsValue;
+    internal long SubmittedValue;
+    internal long DeniedValue;
+    internal long RefusedValue;
+    internal long AcceptedValue;
+    internal long RejectedValue;
+    internal long FillsValue;
+    internal long CanceledValue;
+    internal long ReplacedValue;
+    internal long ExpiredValue;
+    internal long BustsValue;
+    internal long CorrectionsValue;
+    internal long DuplicatesValue;
+    internal long StaleValue;
+    internal long ConfirmationsValue;
+    internal long AnomaliesValue;
+    internal long DroppedEventsValue;
+
+    /// <summary>Messages applied.</summary>
+    public long Messages => Volatile.Read(ref MessagesValue);
+    /// <summary>Strategy commands applied.</summary>
+    public long Commands => Volatile.Read(ref CommandsValue);
+    /// <summary>Venue reports applied (execution reports and cancel rejects).</summary>
+    public long Reports => Volatile.Read(ref ReportsValue);
+    /// <summary>New orders accepted and sent.</summary>
+    public long Submitted => Volatile.Read(ref SubmittedValue);
+    /// <summary>New orders denied locally.</summary>
+    public long Denied => Volatile.Read(ref DeniedValue);
+    /// <summary>Cancel, replace and mass-cancel commands refused.</summary>
+    public long Refused => Volatile.Read(ref RefusedValue);
+    /// <summary>Venue acknowledgements applied.</summary>
+    public long Accepted => Volatile.Read(ref AcceptedValue);
+    /// <summary>Venue rejects applied.</summary>
+    public long Rejected => Volatile.Read(ref RejectedValue);
+    /// <summary>Fills applied (corrections included).</summary>
+    public long Fills => Volatile.Read(ref FillsValue);
+    /// <summary>Cancels applied.</summary>
+    public long Canceled => Volatile.Read(ref CanceledValue);
+    /// <summary>Replaces applied.</summary>
+    public long Replaced => Volatile.Read(ref ReplacedValue);
+    /// <summary>Expiries applied.</summary>
+    public long Expired => Volatile.Read(ref ExpiredValue);
+    /// <summary>Busts applied.</summary>
+    public long Busts => Volatile.Read(ref BustsValue);
+    /// <summary>Corrections applied.</summary>
+    public long Corrections => Volatile.Read(ref CorrectionsValue);
+    /// <summary>Reports whose ExecID was already applied (ignored).</summary>
+    public long Duplicates => Volatile.Read(ref DuplicatesValue);
+    /// <summary>Out-of-order reports older than the order's state (ignored).</summary>
+    public long Stale => Volatile.Read(ref StaleValue);
+    /// <summary>Expected echoes that changed nothing (confirmations, late acks, status reports).</summary>
+    public long Confirmations => Volatile.Read(ref ConfirmationsValue);
+    /// <summary>Anomaly events raised (all reasons).</summary>
+    public long Anomalies => Volatile.Read(ref AnomaliesValue);
+    /// <summary>Events not delivered because a stream was full or not open.</summary>
+    public long DroppedEvents => Volatile.Read(ref DroppedEventsValue);
+
+    /// <summary>How many times a reason was raised (refusals, denials and anomalies).</summary>
+    public long ByReason(RejectReason reason) => (int)reason < _byReason.Length ? Volatile.Read(ref _byReason[(int)reason]) : 0;
+
+    internal void Count(RejectReason reason)
+    {
+        if ((uint)reason < (uint)_byReason.Length)
+        {
+            _byReason[(int)reason]++;
+        }
+    }
+}

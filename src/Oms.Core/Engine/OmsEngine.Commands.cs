@@ -1,0 +1,336 @@
+using Oms.Domain;
+using Oms.Lifecycle;
+using Oms.Tables;
+
+namespace Oms.Engine;
+
+public sealed partial class OmsEngine
+{
+    private void OnNewOrder(in OmsMessage m)
+    {
+        if ((uint)(m.StrategyId - 1) >= (uint)_options.MaxStrategies)
+        {
+            // No stream to answer on: the operator sees it.
+            _counters.DeniedValue++;
+            RaiseAnomaly(in m, -1, RejectReason.InvalidStrategy);
+            return;
+        }
+
+        RejectReason noRow = m.ClOrdId.IsNone ? RejectReason.MissingClOrdId
+            : _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId
+            : _orders.IsFull ? RejectReason.OrderCapacity
+            : !_orders.HasIdRoom(1) ? RejectReason.IdCapacity
+            : RejectReason.None;
+        if (noRow != RejectReason.None)
+        {
+            _counters.DeniedValue++;
+            _counters.Count(noRow);
+            EmitWithoutRow(in m, EventKind.Denied, noRow);
+            return;
+        }
+
+        int slot = _orders.Allocate(m.ClOrdId);
+        _orders.Strategy[slot] = m.StrategyId;
+        _orders.Account[slot] = m.AccountId;
+        _orders.Instrument[slot] = m.InstrumentId;
+        _orders.Venue[slot] = m.VenueId;
+        _orders.SideOf[slot] = m.Side;
+        _orders.Type[slot] = m.OrderType;
+        _orders.Tif[slot] = m.TimeInForce;
+        _orders.ExpireTime[slot] = m.ExpireTime;
+        _orders.OrderQty[slot] = m.OrderQty;
+        _orders.Price[slot] = m.Price;
+        _orders.StopPx[slot] = m.StopPx;
+        _orders.Created[slot] = m.Timestamp;
+        _orders.Updated[slot] = m.Timestamp;
+        _orders.AccountPosition[slot] = -1;
+        _orders.StrategyPosition[slot] = -1;
+
+        RejectReason reason = ValidateNewOrder(in m);
+        if (reason == RejectReason.None)
+        {
+            int accountRow = _positions.GetOrAdd(PositionOwner.Account, m.AccountId, m.InstrumentId);
+            int strategyRow = accountRow < 0 ? -1 : _positions.GetOrAdd(PositionOwner.Strategy, m.StrategyId, m.InstrumentId);
+            _orders.AccountPosition[slot] = accountRow;
+            _orders.StrategyPosition[slot] = strategyRow;
+            reason = strategyRow < 0 ? RejectReason.PositionCapacity
+                : !_venueQueues[m.VenueId].HasRoomFor(1) ? RejectReason.VenueBackPressure
+                : RejectReason.None;
+        }
+
+        if (reason != RejectReason.None)
+        {
+            _orders.Status[slot] = OrderStatus.Denied;
+            _counters.DeniedValue++;
+            _counters.Count(reason);
+            Emit(in m, slot, EventKind.Denied, reason);
+            return;
+        }
+
+        _orders.Status[slot] = OrderStatus.PendingNew;
+        _counters.SubmittedValue++;
+        SendToVenue(slot, VenueCommandKind.New, m.ClOrdId, IdToken.None, m.Timestamp);
+        Emit(in m, slot, EventKind.Submitted, RejectReason.None);
+    }
+
+    private RejectReason ValidateNewOrder(in OmsMessage m)
+    {
+        if ((uint)(m.AccountId - 1) >= (uint)_options.MaxAccounts)
+        {
+            return RejectReason.InvalidAccount;
+        }
+
+        if ((uint)(m.InstrumentId - 1) >= (uint)_options.MaxInstruments)
+        {
+            return RejectReason.InvalidInstrument;
+        }
+
+        if ((uint)(m.VenueId - 1) >= (uint)_options.MaxVenues)
+        {
+            return RejectReason.InvalidVenue;
+        }
+
+        if (m.Side is not (Side.Buy or Side.Sell))
+        {
+            return RejectReason.InvalidSide;
+        }
+
+        if (m.OrderQty <= 0)
+        {
+            return RejectReason.InvalidQuantity;
+        }
+
+        RejectReason priceReason = ValidatePrices(m.OrderType, m.Price, m.StopPx);
+        if (priceReason != RejectReason.None)
+        {
+            return priceReason;
+        }
+
+        return m.TimeInForce switch
+        {
+            TimeInForce.Day or TimeInForce.GoodTillCancel or TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill
+                => RejectReason.None,
+            TimeInForce.GoodTillDate => m.ExpireTime > 0 ? RejectReason.None : RejectReason.MissingExpireTime,
+            _ => RejectReason.InvalidTimeInForce,
+        };
+    }
+
+    private static RejectReason ValidatePrices(OrderType type, long price, long stopPx) => type switch
+    {
+        OrderType.Market => price != 0 ? RejectReason.InvalidPrice : stopPx != 0 ? RejectReason.InvalidStopPrice : RejectReason.None,
+        OrderType.Limit => price <= 0 ? RejectReason.InvalidPrice : stopPx != 0 ? RejectReason.InvalidStopPrice : RejectReason.None,
+        OrderType.Stop => price != 0 ? RejectReason.InvalidPrice : stopPx <= 0 ? RejectReason.InvalidStopPrice : RejectReason.None,
+        OrderType.StopLimit => price <= 0 ? RejectReason.InvalidPrice : stopPx <= 0 ? RejectReason.InvalidStopPrice : RejectReason.None,
+        _ => RejectReason.InvalidOrderType,
+    };
+
+    private void OnCancel(in OmsMessage m)
+    {
+        RejectReason reason = FindOwnedOrder(in m, out int slot);
+        if (reason == RejectReason.None)
+        {
+            reason = TryBeginCancel(slot, m.ClOrdId, m.Timestamp);
+        }
+
+        if (reason != RejectReason.None)
+        {
+            Refuse(in m, slot, reason);
+            return;
+        }
+
+        Emit(in m, slot, EventKind.PendingCancel, RejectReason.None);
+    }
+
+    private void OnReplace(in OmsMessage m)
+    {
+        RejectReason reason = FindOwnedOrder(in m, out int slot);
+        if (reason == RejectReason.None)
+        {
+            reason = TryBeginReplace(slot, in m);
+        }
+
+        if (reason != RejectReason.None)
+        {
+            Refuse(in m, slot, reason);
+            return;
+        }
+
+        Emit(in m, slot, EventKind.PendingReplace, RejectReason.None);
+    }
+
+    private void OnMassCancel(in OmsMessage m)
+    {
+        if ((uint)(m.StrategyId - 1) >= (uint)_options.MaxStrategies)
+        {
+            _counters.RefusedValue++;
+            RaiseAnomaly(in m, -1, RejectReason.InvalidStrategy);
+            return;
+        }
+
+        long sent = 0;
+        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        {
+            if (_orders.Strategy[slot] != m.StrategyId
+                || (m.AccountId != 0 && _orders.Account[slot] != m.AccountId)
+                || (m.InstrumentId != 0 && _orders.Instrument[slot] != m.InstrumentId)
+                || (m.VenueId != 0 && _orders.Venue[slot] != m.VenueId)
+                || OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.CancelRequest).Action != TransitionAction.BeginCancel)
+            {
+                continue;
+            }
+
+            IdToken cancelId = IdToken.ForStrategy(EngineMintedStrategy, ++_mintSequence);
+            RejectReason reason = TryBeginCancel(slot, cancelId, m.Timestamp);
+            if (reason != RejectReason.None)
+            {
+                Refuse(in m, slot, reason);
+                continue;
+            }
+
+            sent++;
+            Emit(in m, slot, EventKind.PendingCancel, RejectReason.None, requestClOrdId: cancelId);
+        }
+
+        OmsEvent done = default;
+        done.Kind = EventKind.MassCancelDone;
+        done.LastQty = sent;
+        done.AccountId = m.AccountId;
+        done.InstrumentId = m.InstrumentId;
+        done.VenueId = m.VenueId;
+        done.RequestClOrdId = m.ClOrdId;
+        Deliver(m.StrategyId, ref done);
+    }
+
+    /// <summary>The strategy id under which the engine mints ClOrdIDs (mass-cancel requests).</summary>
+    public const int EngineMintedStrategy = 0xFFFFFF;
+
+    private RejectReason FindOwnedOrder(in OmsMessage m, out int slot)
+    {
+        if (!_orders.TryFindByClOrdId(m.OrigClOrdId, out slot))
+        {
+            slot = -1;
+            return RejectReason.UnknownOrder;
+        }
+
+        if (_orders.Strategy[slot] != m.StrategyId)
+        {
+            // The order is not the sender's: answer the sender, never touch or reveal the other's order.
+            slot = -1;
+            return RejectReason.NotOwner;
+        }
+
+        if (m.ClOrdId.IsNone)
+        {
+            return RejectReason.MissingClOrdId;
+        }
+
+        return _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId : RejectReason.None;
+    }
+
+    private RejectReason TryBeginCancel(int slot, IdToken cancelClOrdId, long timestamp)
+    {
+        Transition t = OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.CancelRequest);
+        if (t.Action != TransitionAction.BeginCancel)
+        {
+            return t.Reason;
+        }
+
+        if (!_venueQueues[_orders.Venue[slot]].HasRoomFor(1))
+        {
+            return RejectReason.VenueBackPressure;
+        }
+
+        if (!_orders.AddToChain(slot, cancelClOrdId))
+        {
+            return RejectReason.IdCapacity;
+        }
+
+        _orders.PreviousStatus[slot] = _orders.Status[slot];
+        _orders.Status[slot] = OrderStatus.PendingCancel;
+        _orders.PendingClOrdId[slot] = cancelClOrdId;
+        _orders.PendingQty[slot] = 0;
+        _orders.Updated[slot] = timestamp;
+        SendToVenue(slot, VenueCommandKind.Cancel, cancelClOrdId, _orders.ClOrdId[slot], timestamp);
+        return RejectReason.None;
+    }
+
+    private RejectReason TryBeginReplace(int slot, in OmsMessage m)
+    {
+        Transition t = OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.ReplaceRequest);
+        if (t.Action != TransitionAction.BeginReplace)
+        {
+            return t.Reason;
+        }
+
+        if (m.OrderQty <= 0)
+        {
+            return RejectReason.InvalidQuantity;
+        }
+
+        RejectReason priceReason = ValidatePrices(_orders.Type[slot], m.Price, m.StopPx);
+        if (priceReason != RejectReason.None)
+        {
+            return priceReason;
+        }
+
+        if (!_venueQueues[_orders.Venue[slot]].HasRoomFor(1))
+        {
+            return RejectReason.VenueBackPressure;
+        }
+
+        if (!_orders.AddToChain(slot, m.ClOrdId))
+        {
+            return RejectReason.IdCapacity;
+        }
+
+        _orders.PreviousStatus[slot] = _orders.Status[slot];
+        _orders.Status[slot] = OrderStatus.PendingReplace;
+        _orders.PendingClOrdId[slot] = m.ClOrdId;
+        _orders.PendingQty[slot] = m.OrderQty;
+        _orders.PendingPrice[slot] = m.Price;
+        _orders.PendingStopPx[slot] = m.StopPx;
+        _orders.Updated[slot] = m.Timestamp;
+        SendToVenue(slot, VenueCommandKind.Replace, m.ClOrdId, _orders.ClOrdId[slot], m.Timestamp);
+        return RejectReason.None;
+    }
+
+    private void Refuse(in OmsMessage m, int slot, RejectReason reason)
+    {
+        _counters.RefusedValue++;
+        _counters.Count(reason);
+        if (slot >= 0)
+        {
+            Emit(in m, slot, EventKind.RequestRefused, reason);
+        }
+        else
+        {
+            EmitWithoutRow(in m, EventKind.RequestRefused, reason);
+        }
+    }
+
+    private void SendToVenue(int slot, VenueCommandKind kind, IdToken clOrdId, IdToken origClOrdId, long timestamp)
+    {
+        var queue = _venueQueues[_orders.Venue[slot]];
+        bool claimed = queue.TryClaim(out long seq);
+        System.Diagnostics.Debug.Assert(claimed, "Invariant: venue room is checked before any state changes");
+        ref VenueCommand c = ref queue[seq];
+        c.Kind = kind;
+        c.Side = _orders.SideOf[slot];
+        c.OrderType = _orders.Type[slot];
+        c.TimeInForce = _orders.Tif[slot];
+        c.StrategyId = _orders.Strategy[slot];
+        c.AccountId = _orders.Account[slot];
+        c.InstrumentId = _orders.Instrument[slot];
+        c.OrderId = _orders.IdOf(slot);
+        c.Timestamp = timestamp;
+        c.ClOrdId = clOrdId;
+        c.OrigClOrdId = origClOrdId;
+        c.VenueOrderId = _orders.VenueOrderId[slot];
+        bool replace = kind == VenueCommandKind.Replace;
+        c.OrderQty = replace ? _orders.PendingQty[slot] : _orders.OrderQty[slot];
+        c.Price = replace ? _orders.PendingPrice[slot] : _orders.Price[slot];
+        c.StopPx = replace ? _orders.PendingStopPx[slot] : _orders.StopPx[slot];
+        c.ExpireTime = _orders.ExpireTime[slot];
+        queue.Commit(seq);
+    }
+}

@@ -1,0 +1,111 @@
+using Oms.Domain;
+using Oms.Tables;
+
+namespace Oms.Engine;
+
+public sealed partial class OmsEngine
+{
+    /// <summary>The order any ClOrdID of its chain names. Engine thread only.</summary>
+    public bool TryGetOrder(IdToken clOrdId, out OrderView order)
+    {
+        if (_orders.TryFindByClOrdId(clOrdId, out int slot))
+        {
+            order = ViewOf(slot);
+            return true;
+        }
+
+        order = default;
+        return false;
+    }
+
+    /// <summary>The order with this internal id; false for an id whose slot was recycled. Engine thread only.</summary>
+    public bool TryGetOrder(OrderId id, out OrderView order)
+    {
+        if (_orders.TryResolve(id, out int slot))
+        {
+            order = ViewOf(slot);
+            return true;
+        }
+
+        order = default;
+        return false;
+    }
+
+    /// <summary>The order the venue knows by this OrderID. Engine thread only.</summary>
+    public bool TryGetOrderByVenueId(IdToken venueOrderId, out OrderView order)
+    {
+        if (_orders.TryFindByVenueOrderId(venueOrderId, out int slot))
+        {
+            order = ViewOf(slot);
+            return true;
+        }
+
+        order = default;
+        return false;
+    }
+
+    /// <summary>Every order row, in creation order. Engine thread only; allocates the list.</summary>
+    public List<OrderView> SnapshotOrders()
+    {
+        var list = new List<OrderView>(_orders.Count);
+        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        {
+            list.Add(ViewOf(slot));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every position row, in creation order. Engine thread only; allocates the list.</summary>
+    public List<PositionView> SnapshotPositions()
+    {
+        var list = new List<PositionView>(_positions.Count);
+        for (int row = 0; row < _positions.Count; row++)
+        {
+            list.Add(PositionViewOf(row));
+        }
+
+        return list;
+    }
+
+    /// <summary>The position of (owner, id, instrument), if any fill or order created it. Engine thread only.</summary>
+    public bool TryGetPosition(PositionOwner owner, int ownerId, int instrumentId, out PositionView position)
+    {
+        int row = _positions.Find(owner, ownerId, instrumentId);
+        position = row >= 0 ? PositionViewOf(row) : default;
+        return row >= 0;
+    }
+
+    /// <summary>A row's ClOrdID chain, oldest first. Engine thread only; allocates the array.</summary>
+    public IdToken[] ChainOf(OrderId id)
+    {
+        if (!_orders.TryResolve(id, out int slot))
+        {
+            return [];
+        }
+
+        var chain = new IdToken[_orders.ChainLength(slot)];
+        _orders.CopyChain(slot, chain);
+        return chain;
+    }
+
+    private long LeavesOf(int slot) =>
+        _orders.Status[slot].IsLive() ? Math.Max(0, _orders.OrderQty[slot] - _orders.CumQty[slot]) : 0;
+
+    private OrderView ViewOf(int slot)
+    {
+        var o = _orders;
+        return new OrderView(o.IdOf(slot), o.ClOrdId[slot], o.OrigClOrdId[slot], o.VenueOrderId[slot], o.Strategy[slot],
+            o.Account[slot], o.Instrument[slot], o.Venue[slot], o.SideOf[slot], o.Type[slot], o.Tif[slot], o.Status[slot],
+            o.OrderQty[slot], o.Price[slot], o.StopPx[slot], o.CumQty[slot], LeavesOf(slot),
+            FixedPoint.AveragePrice(o.Notional[slot], o.CumQty[slot]), o.Notional[slot], o.Overfilled[slot],
+            o.ChainLength(slot), o.PendingClOrdId[slot]);
+    }
+
+    private PositionView PositionViewOf(int row)
+    {
+        var p = _positions;
+        return new PositionView(p.Owner[row], p.OwnerId[row], p.Instrument[row], p.NetQty[row], p.AverageCost(row),
+            p.Cost[row], p.Realized[row], p.Fees[row], p.BoughtQty[row], p.SoldQty[row]);
+    }
+}

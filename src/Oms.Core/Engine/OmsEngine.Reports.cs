@@ -1,0 +1,384 @@
+using Oms.Domain;
+using Oms.Lifecycle;
+using Oms.Tables;
+
+namespace Oms.Engine;
+
+public sealed partial class OmsEngine
+{
+    private void OnExecutionReport(in OmsMessage m)
+    {
+        if (!OrderStateMachine.TryMap(m.ExecType, out LifecycleEvent ev))
+        {
+            RaiseAnomaly(in m, FindReportedOrder(in m), RejectReason.MalformedReport);
+            return;
+        }
+
+        int slot = FindReportedOrder(in m);
+        if (slot < 0)
+        {
+            RaiseAnomaly(in m, -1, RejectReason.UnknownOrderReport);
+            return;
+        }
+
+        if (!m.ExecId.IsNone && _fills.Contains(m.ExecId))
+        {
+            _counters.DuplicatesValue++;
+            _counters.Count(RejectReason.DuplicateExecId);
+            // Counted and visible to the operator; the strategy sees nothing because nothing changed.
+            PublishAnomaly(in m, slot, RejectReason.DuplicateExecId);
+            return;
+        }
+
+        bool tradeLike = ev is LifecycleEvent.Trade or LifecycleEvent.TradeCancel or LifecycleEvent.TradeCorrect;
+        if (tradeLike && m.ExecId.IsNone)
+        {
+            // Without an ExecID a redelivery could not be recognised: refuse rather than risk counting it twice.
+            RaiseAnomaly(in m, slot, RejectReason.MalformedReport);
+            return;
+        }
+
+        ApplyTransition(in m, slot, ev);
+    }
+
+    private void OnCancelReject(in OmsMessage m)
+    {
+        int slot = FindReportedOrder(in m);
+        if (slot < 0)
+        {
+            RaiseAnomaly(in m, -1, RejectReason.UnknownOrderReport);
+            return;
+        }
+
+        LifecycleEvent ev = m.CxlRejResponseTo switch
+        {
+            CxlRejResponseTo.CancelRequest => LifecycleEvent.CancelReject,
+            CxlRejResponseTo.ReplaceRequest => LifecycleEvent.ReplaceReject,
+            // Tag 434 missing: infer from what is in flight (a replace carries a quantity, a cancel does not).
+            _ => _orders.PendingQty[slot] > 0 ? LifecycleEvent.ReplaceReject : LifecycleEvent.CancelReject,
+        };
+        ApplyTransition(in m, slot, ev);
+    }
+
+    /// <summary>The row a report is about: by ClOrdID, then OrigClOrdID, then the venue's OrderID; -1 when none.</summary>
+    private int FindReportedOrder(in OmsMessage m)
+    {
+        if (_orders.TryFindByClOrdId(m.ClOrdId, out int slot)
+            || _orders.TryFindByClOrdId(m.OrigClOrdId, out slot)
+            || _orders.TryFindByVenueOrderId(m.VenueOrderId, out slot))
+        {
+            return slot;
+        }
+
+        return -1;
+    }
+
+    private void ApplyTransition(in OmsMessage m, int slot, LifecycleEvent ev)
+    {
+        OrderStatus status = _orders.Status[slot];
+        Transition t = OrderStateMachine.Transition(status, ev);
+        switch (t.Action)
+        {
+            case TransitionAction.Invalid:
+                RaiseAnomaly(in m, slot, t.Reason);
+                return;
+            case TransitionAction.Stale:
+                _counters.StaleValue++;
+                RaiseAnomaly(in m, slot, RejectReason.StaleReport);
+                return;
+            case TransitionAction.Confirm:
+                _counters.ConfirmationsValue++;
+                LearnVenueOrderId(in m, slot);
+                RememberExecId(in m, slot);
+                return;
+        }
+
+        // Validate everything the action needs before touching state.
+        int refFill = -1;
+        RejectReason invalid = t.Action switch
+        {
+            TransitionAction.Fill or TransitionAction.FillWhilePending or TransitionAction.FillLate
+                => m.LastQty > 0 ? RejectReason.None : RejectReason.MalformedReport,
+            TransitionAction.Bust => CheckExecRef(in m, slot, out refFill),
+            TransitionAction.Correct => m.LastQty <= 0 ? RejectReason.MalformedReport : CheckExecRef(in m, slot, out refFill),
+            TransitionAction.CompleteReplace => _orders.PendingQty[slot] > 0 ? RejectReason.None : RejectReason.InvalidTransition,
+            _ => RejectReason.None,
+        };
+        if (invalid != RejectReason.None)
+        {
+            RaiseAnomaly(in m, slot, invalid);
+            return;
+        }
+
+        LearnVenueOrderId(in m, slot);
+        _orders.Updated[slot] = m.Timestamp;
+        switch (t.Action)
+        {
+            case TransitionAction.Move:
+                Move(in m, slot, t.Target);
+                break;
+            case TransitionAction.Work:
+                _orders.Status[slot] = WorkingStatus(slot);
+                _counters.AcceptedValue++;
+                RememberExecId(in m, slot);
+                Emit(in m, slot, EventKind.Accepted, RejectReason.None);
+                break;
+            case TransitionAction.AckWhilePending:
+                if (_orders.PreviousStatus[slot] == OrderStatus.PendingNew)
+                {
+                    _orders.PreviousStatus[slot] = OrderStatus.New;
+                }
+
+                _counters.AcceptedValue++;
+                RememberExecId(in m, slot);
+                Emit(in m, slot, EventKind.Accepted, RejectReason.None);
+                break;
+            case TransitionAction.Fill:
+            case TransitionAction.FillWhilePending:
+            case TransitionAction.FillLate:
+                ApplyFill(in m, slot, t.Action);
+                break;
+            case TransitionAction.BeginCancel:
+                // Unsolicited pending cancel: the venue or another session asked for it.
+                _orders.PreviousStatus[slot] = status;
+                _orders.Status[slot] = OrderStatus.PendingCancel;
+                RememberExecId(in m, slot);
+                Emit(in m, slot, EventKind.PendingCancel, RejectReason.None);
+                break;
+            case TransitionAction.CompleteReplace:
+                CompleteReplace(in m, slot);
+                break;
+            case TransitionAction.RestorePrevious:
+            case TransitionAction.DropPending:
+                EndPendingRequest(in m, slot, ev, t.Action == TransitionAction.RestorePrevious);
+                break;
+            case TransitionAction.Bust:
+                Bust(in m, slot, refFill);
+                break;
+            case TransitionAction.Correct:
+                Correct(in m, slot, refFill);
+                break;
+            case TransitionAction.Restate:
+                Restate(in m, slot);
+                break;
+        }
+    }
+
+    private void Move(in OmsMessage m, int slot, OrderStatus target)
+    {
+        _orders.Status[slot] = target;
+        EventKind kind;
+        switch (target)
+        {
+            case OrderStatus.Canceled:
+                kind = EventKind.Canceled;
+                _counters.CanceledValue++;
+                ClearPending(slot);
+                break;
+            case OrderStatus.Expired:
+                kind = EventKind.Expired;
+                _counters.ExpiredValue++;
+                ClearPending(slot);
+                break;
+            case OrderStatus.Rejected:
+                kind = EventKind.Rejected;
+                _counters.RejectedValue++;
+                ClearPending(slot);
+                break;
+            case OrderStatus.DoneForDay:
+                kind = EventKind.DoneForDay;
+                break;
+            default:
+                kind = EventKind.Suspended;
+                break;
+        }
+
+        RememberExecId(in m, slot);
+        Emit(in m, slot, kind, target == OrderStatus.Rejected ? RejectReason.VenueRejected : RejectReason.None);
+    }
+
+    private void ApplyFill(in OmsMessage m, int slot, TransitionAction action)
+    {
+        OrderStatus before = _orders.Status[slot];
+        int fill = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
+        AddFill(slot, m.LastQty, m.LastPx, m.Fee);
+        _counters.FillsValue++;
+        if (action != TransitionAction.FillLate)
+        {
+            bool full = _orders.CumQty[slot] >= _orders.OrderQty[slot];
+            _orders.Status[slot] = full ? OrderStatus.Filled
+                : action == TransitionAction.FillWhilePending || before is OrderStatus.DoneForDay or OrderStatus.Suspended ? before
+                : OrderStatus.PartiallyFilled;
+        }
+
+        Emit(in m, slot, EventKind.Filled, RejectReason.None);
+        if (fill < 0)
+        {
+            RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
+        }
+
+        if (before == OrderStatus.Rejected)
+        {
+            RaiseAnomaly(in m, slot, RejectReason.FillAfterReject);
+        }
+
+        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        {
+            _orders.Overfilled[slot] = true;
+            RaiseAnomaly(in m, slot, RejectReason.Overfill);
+        }
+    }
+
+    private RejectReason CheckExecRef(in OmsMessage m, int slot, out int fill)
+    {
+        fill = _fills.Find(m.ExecRefId);
+        if (fill < 0 || _fills.SlotOf(fill) != slot)
+        {
+            return RejectReason.UnknownExecRef;
+        }
+
+        if (_fills.StateOf(fill) != FillState.Active)
+        {
+            return RejectReason.ExecRefNotActive;
+        }
+
+        return _orders.CumQty[slot] - _fills.QtyOf(fill) < 0 ? RejectReason.NegativeCumQty : RejectReason.None;
+    }
+
+    private void Bust(in OmsMessage m, int slot, int fill)
+    {
+        ReverseFill(slot, fill, FillState.Busted);
+        RememberExecId(in m, slot);
+        _counters.BustsValue++;
+        AfterFillsChanged(slot);
+        Emit(in m, slot, EventKind.TradeBusted, RejectReason.None, lastQty: -_fills.QtyOf(fill), lastPx: _fills.PriceOf(fill));
+    }
+
+    private void Correct(in OmsMessage m, int slot, int fill)
+    {
+        ReverseFill(slot, fill, FillState.Corrected);
+        int corrected = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
+        AddFill(slot, m.LastQty, m.LastPx, m.Fee);
+        _counters.CorrectionsValue++;
+        AfterFillsChanged(slot);
+        Emit(in m, slot, EventKind.TradeCorrected, RejectReason.None);
+        if (corrected < 0)
+        {
+            RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
+        }
+
+        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        {
+            RaiseAnomaly(in m, slot, RejectReason.Overfill);
+        }
+    }
+
+    private void AddFill(int slot, long qty, long price, long fee)
+    {
+        _orders.CumQty[slot] += qty;
+        _orders.Notional[slot] += FixedPoint.Notional(price, qty);
+        long signed = _orders.SideOf[slot] == Side.Buy ? qty : -qty;
+        _positions.ApplyTrade(_orders.AccountPosition[slot], signed, price, fee);
+        _positions.ApplyTrade(_orders.StrategyPosition[slot], signed, price, fee);
+    }
+
+    private void ReverseFill(int slot, int fill, FillState newState)
+    {
+        long qty = _fills.QtyOf(fill);
+        long price = _fills.PriceOf(fill);
+        long fee = _fills.FeeOf(fill);
+        _orders.CumQty[slot] -= qty;
+        _orders.Notional[slot] -= FixedPoint.Notional(price, qty);
+        long signed = _orders.SideOf[slot] == Side.Buy ? -qty : qty;
+        _positions.ApplyTrade(_orders.AccountPosition[slot], signed, price, -fee);
+        _positions.ApplyTrade(_orders.StrategyPosition[slot], signed, price, -fee);
+        _fills.SetState(fill, newState);
+    }
+
+    /// <summary>After a bust or correction: a filled or working order's status follows its fills again.</summary>
+    private void AfterFillsChanged(int slot)
+    {
+        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
+        if (_orders.Status[slot] is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
+        {
+            _orders.Status[slot] = WorkingStatus(slot);
+        }
+    }
+
+    private void CompleteReplace(in OmsMessage m, int slot)
+    {
+        _orders.ClOrdId[slot] = _orders.PendingClOrdId[slot];
+        _orders.OrderQty[slot] = _orders.PendingQty[slot];
+        _orders.Price[slot] = _orders.PendingPrice[slot];
+        _orders.StopPx[slot] = _orders.PendingStopPx[slot];
+        ClearPending(slot);
+        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
+        _orders.Status[slot] = WorkingStatus(slot);
+        _counters.ReplacedValue++;
+        RememberExecId(in m, slot);
+        Emit(in m, slot, EventKind.Replaced, RejectReason.None);
+    }
+
+    private void EndPendingRequest(in OmsMessage m, int slot, LifecycleEvent ev, bool restore)
+    {
+        if (restore)
+        {
+            OrderStatus previous = _orders.PreviousStatus[slot];
+            _orders.Status[slot] = previous is OrderStatus.New or OrderStatus.PartiallyFilled ? WorkingStatus(slot) : previous;
+        }
+
+        ClearPending(slot);
+        RememberExecId(in m, slot);
+        bool cancel = ev == LifecycleEvent.CancelReject;
+        Emit(in m, slot, cancel ? EventKind.CancelRejected : EventKind.ReplaceRejected,
+            cancel ? RejectReason.VenueCancelRejected : RejectReason.VenueReplaceRejected);
+    }
+
+    private void Restate(in OmsMessage m, int slot)
+    {
+        if (m.OrderQty > 0)
+        {
+            _orders.OrderQty[slot] = m.OrderQty;
+        }
+
+        if (m.Price > 0)
+        {
+            _orders.Price[slot] = m.Price;
+        }
+
+        OrderStatus status = _orders.Status[slot];
+        bool resume = status == OrderStatus.Suspended && m.OrdStatus is OrderStatus.New or OrderStatus.PartiallyFilled;
+        if (resume || status is OrderStatus.New or OrderStatus.PartiallyFilled)
+        {
+            _orders.Status[slot] = WorkingStatus(slot);
+        }
+
+        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
+        RememberExecId(in m, slot);
+        Emit(in m, slot, EventKind.Restated, RejectReason.None);
+    }
+
+    private OrderStatus WorkingStatus(int slot)
+    {
+        long cum = _orders.CumQty[slot];
+        return cum >= _orders.OrderQty[slot] ? OrderStatus.Filled : cum > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
+    }
+
+    private void ClearPending(int slot)
+    {
+        _orders.PendingClOrdId[slot] = IdToken.None;
+        _orders.PendingQty[slot] = 0;
+        _orders.PendingPrice[slot] = 0;
+        _orders.PendingStopPx[slot] = 0;
+    }
+
+    private void LearnVenueOrderId(in OmsMessage m, int slot) => _orders.SetVenueOrderId(slot, m.VenueOrderId);
+
+    private void RememberExecId(in OmsMessage m, int slot)
+    {
+        if (!m.ExecId.IsNone && !_fills.RememberExecId(m.ExecId))
+        {
+            RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
+        }
+    }
+}

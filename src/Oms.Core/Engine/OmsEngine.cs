@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using Oms.Domain;
+using Oms.Ring;
+using Oms.Tables;
+
+namespace Oms.Engine;
+
+/// <summary>
+/// The Oms engine: the single writer of every order, position and id table, driven by a duty cycle.
+/// </summary>
+/// <remarks>
+/// <para>Design: strategies, gateways and tools publish <see cref="OmsMessage"/>s into <see cref="Inbound"/>
+/// from any thread. One thread (the host's, never the engine's own) calls <see cref="DoWork"/> in a loop:
+/// each call drains up to <see cref="OmsEngineOptions.DrainLimit"/> messages in ring order and applies
+/// each one completely (validate → transition table → order table → position table → outputs) before the
+/// next. Outputs go to per-strategy event streams (<see cref="OpenStrategyStream"/>), per-venue outbound
+/// queues (<see cref="VenueQueue"/>) and the anomaly stream (<see cref="Anomalies"/>), all single-producer
+/// single-consumer queues the engine never blocks on.</para>
+/// <para>Threading: everything except <see cref="Inbound"/> publishing, <see cref="OpenStrategyStream"/>
+/// (before traffic for that strategy starts), the output queues' consumer side and <see cref="Counters"/>
+/// reads belongs to the engine thread, including the query methods (<see cref="TryGetOrder(IdToken, out OrderView)"/>
+/// and friends), which tools and tests call on that thread.</para>
+/// <para>Determinism: the engine reads no clock and no randomness. Time arrives on messages; ids it mints
+/// come from a counter. The same messages in the same order give the same state, state hash and events.</para>
+/// <para>Allocation: after construction (and after each strategy stream is opened) applying messages
+/// allocates nothing.</para>
+/// </remarks>
+public sealed partial class OmsEngine
+{
+    private readonly OmsEngineOptions _options;
+    private readonly MpscRing<OmsMessage> _inbound;
+    private readonly OrderTable _orders;
+    private readonly PositionTable _positions;
+    private readonly FillStore _fills;
+    private readonly SpscQueue<OmsEvent>?[] _strategyStreams;
+    private readonly long[] _strategySequence;
+    private readonly SpscQueue<VenueCommand>[] _venueQueues;
+    private readonly SpscQueue<OmsEvent> _anomalies;
+    private readonly EngineCounters _counters = new();
+    private long _anomalySequence;
+    private long _mintSequence;
+    private long _inputSequence;
+
+    /// <summary>Creates an engine with everything preallocated from <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public OmsEngine(OmsEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string? problem = options.Validate();
+        if (problem is not null)
+        {
+            ThrowHelper.ThrowArgument(nameof(options), problem);
+        }
+
+        _options = options;
+        _inbound = new MpscRing<OmsMessage>(options.RingCapacity);
+        _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity);
+        _positions = new PositionTable(options.MaxPositions);
+        _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity);
+        _strategyStreams = new SpscQueue<OmsEvent>?[options.MaxStrategies + 1];
+        _strategySequence = new long[options.MaxStrategies + 1];
+        _venueQueues = new SpscQueue<VenueCommand>[options.MaxVenues + 1];
+        for (int v = 1; v <= options.MaxVenues; v++)
+        {
+            _venueQueues[v] = new SpscQueue<VenueCommand>(options.VenueQueueCapacity);
+        }
+
+        _anomalies = new SpscQueue<OmsEvent>(options.AnomalyCapacity);
+    }
+
+    /// <summary>The options the engine was built with.</summary>
+    public OmsEngineOptions Options => _options;
+
+    /// <summary>The inbound ring: any thread may publish into it.</summary>
+    public MpscRing<OmsMessage> Inbound => _inbound;
+
+    /// <summary>What the engine has done, counted; readable from any thread.</summary>
+    public EngineCounters Counters => _counters;
+
+    /// <summary>The anomaly stream (every anomaly, for the operator); one consumer thread.</summary>
+    public SpscQueue<OmsEvent> Anomalies => _anomalies;
+
+    /// <summary>The order table. Engine thread only.</summary>
+    public OrderTable Orders => _orders;
+
+    /// <summary>The position table. Engine thread only.</summary>
+    public PositionTable Positions => _positions;
+
+    /// <summary>
+    /// Opens (or returns) the event stream of a strategy. Call before that strategy's traffic starts; events
+    /// for a strategy with no open stream are counted in <see cref="EngineCounters.DroppedEvents"/>.
+    /// </summary>
+    public SpscQueue<OmsEvent> OpenStrategyStream(int strategyId)
+    {
+        if ((uint)(strategyId - 1) >= (uint)_options.MaxStrategies)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(strategyId), $"strategy ids run 1..{_options.MaxStrategies}");
+        }
+
+        SpscQueue<OmsEvent>? stream = Volatile.Read(ref _strategyStreams[strategyId]);
+        if (stream is null)
+        {
+            stream = new SpscQueue<OmsEvent>(_options.StrategyEventCapacity);
+            Volatile.Write(ref _strategyStreams[strategyId], stream);
+        }
+
+        return stream;
+    }
+
+    /// <summary>The outbound command queue of a venue; its gateway is the one consumer.</summary>
+    public SpscQueue<VenueCommand> VenueQueue(int venueId)
+    {
+        if ((uint)(venueId - 1) >= (uint)_options.MaxVenues)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(venueId), $"venue ids run 1..{_options.MaxVenues}");
+        }
+
+        return _venueQueues[venueId];
+    }
+
+    /// <summary>
+    /// One duty cycle: applies up to <see cref="OmsEngineOptions.DrainLimit"/> published messages in ring
+    /// order and returns how many (0 when idle, so the host's idle strategy can back off).
+    /// </summary>
+    public int DoWork()
+    {
+        var handler = new InboundHandler(this);
+        return _inbound.Drain(ref handler, _options.DrainLimit);
+    }
+
+    /// <summary>
+    /// Applies one message directly, bypassing the ring (replay and tests drive the engine this way, on the
+    /// engine thread). Same code path as <see cref="DoWork"/>.
+    /// </summary>
+    public void Apply(in OmsMessage message) => Apply(in message, _counters.MessagesValue);
+
+    private void Apply(in OmsMessage message, long sequence)
+    {
+        _inputSequence = sequence;
+        _counters.MessagesValue++;
+        switch (message.Kind)
+        {
+            case MessageKind.NewOrder:
+                _counters.CommandsValue++;
+                OnNewOrder(in message);
+                break;
+            case MessageKind.Cancel:
+                _counters.CommandsValue++;
+                OnCancel(in message);
+                break;
+            case MessageKind.Replace:
+                _counters.CommandsValue++;
+                OnReplace(in message);
+                break;
+            case MessageKind.MassCancel:
+                _counters.CommandsValue++;
+                OnMassCancel(in message);
+                break;
+            case MessageKind.ExecutionReport:
+                _counters.ReportsValue++;
+                OnExecutionReport(in message);
+                break;
+            case MessageKind.CancelReject:
+                _counters.ReportsValue++;
+                OnCancelReject(in message);
+                break;
+            default:
+                RaiseAnomaly(in message, -1, RejectReason.UnknownMessageKind);
+                break;
+        }
+    }
+
+    private readonly struct InboundHandler(OmsEngine engine) : IRingHandler<OmsMessage>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void OnMessage(ref OmsMessage message, long sequence) => engine.Apply(in message, sequence);
+    }
+}

@@ -1,0 +1,119 @@
+namespace Oms.Engine;
+
+/// <summary>
+/// Capacities and limits of one engine, fixed at construction: everything the engine needs is preallocated
+/// from these, and hitting one is a clear reject, never a crash or a resize.
+/// </summary>
+public sealed class OmsEngineOptions
+{
+    /// <summary>Order rows (live and terminal) for the session.</summary>
+    public int MaxOrders { get; set; } = 65_536;
+    /// <summary>ClOrdIDs across all chains (originals, replaces, cancel requests). Default: 4 × orders.</summary>
+    public int MaxClOrdIds { get; set; }
+    /// <summary>ExecIDs remembered for duplicate detection. Default: 8 × orders.</summary>
+    public int MaxExecIds { get; set; }
+    /// <summary>Fills recorded for busts and corrections. Default: 4 × orders.</summary>
+    public int MaxFills { get; set; }
+    /// <summary>Position rows (account × instrument plus strategy × instrument).</summary>
+    public int MaxPositions { get; set; } = 16_384;
+    /// <summary>Strategy ids run 1..MaxStrategies.</summary>
+    public int MaxStrategies { get; set; } = 64;
+    /// <summary>Account ids run 1..MaxAccounts.</summary>
+    public int MaxAccounts { get; set; } = 1_024;
+    /// <summary>Instrument ids run 1..MaxInstruments.</summary>
+    public int MaxInstruments { get; set; } = 65_536;
+    /// <summary>Venue ids run 1..MaxVenues; each has an outbound queue.</summary>
+    public int MaxVenues { get; set; } = 8;
+    /// <summary>Inbound ring slots (a power of two).</summary>
+    public int RingCapacity { get; set; } = 65_536;
+    /// <summary>Most messages applied per <see cref="OmsEngine.DoWork"/> call.</summary>
+    public int DrainLimit { get; set; } = 256;
+    /// <summary>Slots of each strategy's event stream (a power of two).</summary>
+    public int StrategyEventCapacity { get; set; } = 8_192;
+    /// <summary>Slots of each venue's outbound command queue (a power of two).</summary>
+    public int VenueQueueCapacity { get; set; } = 8_192;
+    /// <summary>Slots of the anomaly stream (a power of two).</summary>
+    public int AnomalyCapacity { get; set; } = 8_192;
+
+    internal int ClOrdIdCapacity => MaxClOrdIds > 0 ? MaxClOrdIds : MaxOrders * 4;
+    internal int ExecIdCapacity => MaxExecIds > 0 ? MaxExecIds : MaxOrders * 8;
+    internal int FillCapacity => MaxFills > 0 ? MaxFills : MaxOrders * 4;
+
+    /// <summary>Checks every value; returns the first problem, naming the setting, or null when valid.</summary>
+    public string? Validate()
+    {
+        if (MaxOrders < 1)
+        {
+            return $"{nameof(MaxOrders)} must be positive (was {MaxOrders})";
+        }
+
+        if (ClOrdIdCapacity < MaxOrders)
+        {
+            return $"{nameof(MaxClOrdIds)} must be at least {nameof(MaxOrders)}";
+        }
+
+        if (ExecIdCapacity < 1)
+        {
+            return $"{nameof(MaxExecIds)} must be positive";
+        }
+
+        if (FillCapacity < 1)
+        {
+            return $"{nameof(MaxFills)} must be positive";
+        }
+
+        if (MaxPositions < 2)
+        {
+            return $"{nameof(MaxPositions)} must be at least 2";
+        }
+
+        if (MaxStrategies is < 1 or > 0xFFFFFE)
+        {
+            return $"{nameof(MaxStrategies)} must be in 1..16777214";
+        }
+
+        if (MaxAccounts is < 1 or > (1 << 27))
+        {
+            return $"{nameof(MaxAccounts)} must be in 1..{1 << 27}";
+        }
+
+        if (MaxInstruments is < 1 or > (1 << 27))
+        {
+            return $"{nameof(MaxInstruments)} must be in 1..{1 << 27}";
+        }
+
+        if (MaxVenues is < 1 or > 1024)
+        {
+            return $"{nameof(MaxVenues)} must be in 1..1024";
+        }
+
+        if (!IsPow2(RingCapacity))
+        {
+            return $"{nameof(RingCapacity)} must be a power of two >= 2 (was {RingCapacity})";
+        }
+
+        if (DrainLimit < 1)
+        {
+            return $"{nameof(DrainLimit)} must be positive";
+        }
+
+        if (!IsPow2(StrategyEventCapacity))
+        {
+            return $"{nameof(StrategyEventCapacity)} must be a power of two >= 2";
+        }
+
+        if (!IsPow2(VenueQueueCapacity))
+        {
+            return $"{nameof(VenueQueueCapacity)} must be a power of two >= 2";
+        }
+
+        if (!IsPow2(AnomalyCapacity))
+        {
+            return $"{nameof(AnomalyCapacity)} must be a power of two >= 2";
+        }
+
+        return null;
+    }
+
+    private static bool IsPow2(int v) => v >= 2 && (v & (v - 1)) == 0;
+}

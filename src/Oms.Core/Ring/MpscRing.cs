@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Oms.Ring;
+
+/// <summary>
+/// A preallocated multi-producer, single-consumer ring of fixed-size unmanaged slots in the Disruptor
+/// pattern: a producer claims a sequence, writes the slot in place, then publishes it; the one consumer
+/// drains published slots in sequence order, in batches with a limit.
+/// </summary>
+/// <remarks>
+/// <para>Design: producers race on one claim cursor with a compare-and-swap, so claiming never blocks and
+/// fails only when the ring is full (<see cref="TryClaim(out long)"/> returns false: back-pressure, never
+/// loss). Because producers publish out of claim order, each slot carries an availability flag holding the
+/// lap number of the sequence last published into it (Disruptor's available buffer); the consumer reads
+/// slots strictly in sequence, stopping at the first one not yet published, so a message is consumed
+/// exactly once and messages from one producer keep that producer's claim order.</para>
+/// <para>The claim cursor, the consumer cursor and the producers' cached copy of the consumer cursor
+/// each sit on their own padded cache lines; the slot array is padded at both ends so neighbouring heap
+/// objects never share a line with the first or last slot.</para>
+/// <para>Threading: <see cref="TryClaim(out long)"/>, the indexer on a claimed sequence,
+/// <see cref="Publish"/> and <see cref="TryPublish"/> are safe from any number of threads.
+/// <see cref="Drain{THandler}"/> must be called from one thread only. A producer that claims and never
+/// publishes stalls the consumer at that sequence, so always publish what you claim.</para>
+/// <para>Memory ordering: a publish is a release store of the availability flag; the consumer's acquire
+/// read of that flag makes the whole slot visible. The consumer releases slots back to producers with a
+/// release store of its cursor after the handler has returned for the whole batch.</para>
+/// </remarks>
+/// <typeparam name="T">The slot type: an unmanaged struct.</typeparam>
+public sealed class MpscRing<T> where T : unmanaged
+{
+    private static readonly int s_pad = Math.Max(1, (PaddedSequence.Padding + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
+
+    private readonly T[] _slots;
+    private readonly int[] _published;
+    private readonly int _mask;
+    private readonly int _shift;
+    private readonly int _capacity;
+
+    // Producer-shared claim cursor: the next sequence to hand out.
+    private PaddedSequence _claim;
+    // Producers' cached copy of _consumed, refreshed only when the ring looks full.
+    private PaddedSequence _consumedCache;
+    // Consumer-owned: the next sequence to read (= count of messages consumed).
+    private PaddedSequence _consumed;
+
+    /// <summary>Creates a ring with <paramref name="capacity"/> slots (a power of two, at least 2).</summary>
+    public MpscRing(int capacity)
+    {
+        if (capacity < 2 || !BitOperations.IsPow2(capacity))
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), "ring capacity must be a power of two >= 2");
+        }
+
+        _capacity = capacity;
+        _mask = capacity - 1;
+        _shift = BitOperations.Log2((uint)capacity);
+        _slots = new T[capacity + (2 * s_pad)];
+        _published = new int[capacity];
+        Array.Fill(_published, -1);
+    }
+
+    /// <summary>The number of slots.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>Messages claimed but not yet consumed (a racy snapshot; for metrics).</summary>
+    public long Depth => Volatile.Read(ref _claim.Value) - Volatile.Read(ref _consumed.Value);
+
+    /// <summary>The next sequence the consumer will read: the count of messages consumed so far.</summary>
+    public long ConsumedCount => Volatile.Read(ref _consumed.Value);
+
+    /// <summary>Claims one slot. False when the ring is full; never blocks.</summary>
+    /// <param name="sequence">The claimed sequence; write the slot through <see cref="this[long]"/>, then <see cref="Publish"/> it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaim(out long sequence)
+    {
+        while (true)
+        {
+            long current = Volatile.Read(ref _claim.Value);
+            if (current - _capacity >= Volatile.Read(ref _consumedCache.Value) && !HasRoomSlow(current))
+            {
+                sequence = -1;
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _claim.Value, current + 1, current) == current)
+            {
+                sequence = current;
+                return true;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HasRoomSlow(long current)
+    {
+        long consumed = Volatile.Read(ref _consumed.Value);
+        Volatile.Write(ref _consumedCache.Value, consumed);
+        return current - _capacity < consumed;
+    }
+
+    /// <summary>The slot of a claimed (or, for the consumer, published) sequence, by reference.</summary>
+    public ref T this[long sequence]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _slots[(int)(sequence & _mask) + s_pad];
+    }
+
+    /// <summary>Publishes a claimed sequence: the consumer may read it from now on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long sequence) =>
+        Volatile.Write(ref _published[(int)(sequence & _mask)], (int)(sequence >> _shift));
+
+    /// <summary>Claims, copies <paramref name="message"/> in and publishes. False when full; never blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPublish(in T message)
+    {
+        if (!TryClaim(out long sequence))
+        {
+            return false;
+        }
+
+        this[sequence] = message;
+        Publish(sequence);
+        return true;
+    }
+
+    /// <summary>
+    /// Hands up to <paramref name="limit"/> published messages, in sequence order, to the handler, then
+    /// releases their slots to producers. Returns how many were handled. Single consumer thread only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Drain<THandler>(ref THandler handler, int limit) where THandler : struct, IRingHandler<T>
+    {
+        long next = _consumed.Value;
+        int count = 0;
+        int[] published = _published;
+        while (count < limit)
+        {
+            long sequence = next + count;
+            int index = (int)(sequence & _mask);
+            if (Volatile.Read(ref published[index]) != (int)(sequence >> _shift))
+            {
+                break;
+            }
+
+            handler.OnMessage(ref _slots[index + s_pad], sequence);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            Debug.Assert(next + count <= Volatile.Read(ref _claim.Value), "Invariant: never consume past the claim cursor");
+            Volatile.Write(ref _consumed.Value, next + count);
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Oms.Ring;
+
+/// <summary>
+/// A preallocated single-producer, single-consumer queue of unmanaged slots: the engine's outputs
+/// (per-strategy event streams, per-venue outbound commands, the anomaly stream).
+/// </summary>
+/// <remarks>
+/// Threading: exactly one producer thread calls <see cref="TryWrite"/>/<see cref="TryClaim"/>+<see cref="Commit"/>,
+/// exactly one consumer thread calls <see cref="TryRead"/>/<see cref="Drain{THandler}"/>. The producer's tail and the
+/// consumer's head sit on separate padded lines; each side keeps a cached copy of the other's cursor and
+/// re-reads it only when the queue looks full (producer) or empty (consumer). Writes never block: a full
+/// queue returns false and the caller decides (the engine refuses the command or counts the overrun).
+/// </remarks>
+/// <typeparam name="T">The slot type.</typeparam>
+public sealed class SpscQueue<T> where T : unmanaged
+{
+    private readonly T[] _slots;
+    private readonly int _mask;
+    private PaddedSequence _tail;       // producer-owned: next sequence to write
+    private PaddedSequence _headCache;  // producer's cached copy of _head
+    private PaddedSequence _head;       // consumer-owned: next sequence to read
+    private PaddedSequence _tailCache;  // consumer's cached copy of _tail
+
+    /// <summary>Creates a queue of <paramref name="capacity"/> slots (a power of two, at least 2).</summary>
+    public SpscQueue(int capacity)
+    {
+        if (capacity < 2 || !BitOperations.IsPow2(capacity))
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), "queue capacity must be a power of two >= 2");
+        }
+
+        _slots = new T[capacity];
+        _mask = capacity - 1;
+    }
+
+    /// <summary>The number of slots.</summary>
+    public int Capacity => _slots.Length;
+
+    /// <summary>Items written and not yet read (a racy snapshot).</summary>
+    public long Count => Volatile.Read(ref _tail.Value) - Volatile.Read(ref _head.Value);
+
+    /// <summary>True when the producer can write at least <paramref name="n"/> more items now.</summary>
+    public bool HasRoomFor(int n)
+    {
+        long tail = _tail.Value;
+        if (tail + n - _headCache.Value <= _slots.Length)
+        {
+            return true;
+        }
+
+        _headCache.Value = Volatile.Read(ref _head.Value);
+        return tail + n - _headCache.Value <= _slots.Length;
+    }
+
+    /// <summary>Reserves the next slot for the producer to fill in place; false when full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaim(out long sequence)
+    {
+        sequence = _tail.Value;
+        if (sequence - _headCache.Value >= _slots.Length)
+        {
+            _headCache.Value = Volatile.Read(ref _head.Value);
+            if (sequence - _headCache.Value >= _slots.Length)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The slot for a claimed or readable sequence.</summary>
+    public ref T this[long sequence]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _slots[(int)(sequence & _mask)];
+    }
+
+    /// <summary>Makes the claimed slot visible to the consumer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Commit(long sequence) => Volatile.Write(ref _tail.Value, sequence + 1);
+
+    /// <summary>Copies an item in; false when full. Producer thread only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryWrite(in T item)
+    {
+        if (!TryClaim(out long sequence))
+        {
+            return false;
+        }
+
+        _slots[(int)(sequence & _mask)] = item;
+        Commit(sequence);
+        return true;
+    }
+
+    /// <summary>Copies the next item out; false when empty. Consumer thread only.</summary>
+    public bool TryRead(out T item)
+    {
+        long head = _head.Value;
+        if (head >= _tailCache.Value)
+        {
+            _tailCache.Value = Volatile.Read(ref _tail.Value);
+            if (head >= _tailCache.Value)
+            {
+                item = default;
+                return false;
+            }
+        }
+
+        item = _slots[(int)(head & _mask)];
+        Volatile.Write(ref _head.Value, head + 1);
+        return true;
+    }
+
+    /// <summary>Hands up to <paramref name="limit"/> items to the handler in order. Consumer thread only.</summary>
+    public int Drain<THandler>(ref THandler handler, int limit) where THandler : struct, IRingHandler<T>
+    {
+        long head = _head.Value;
+        long tail = Volatile.Read(ref _tail.Value);
+        int count = (int)Math.Min(limit, tail - head);
+        for (int i = 0; i < count; i++)
+        {
+            handler.OnMessage(ref _slots[(int)((head + i) & _mask)], head + i);
+        }
+
+        if (count > 0)
+        {
+            Volatile.Write(ref _head.Value, head + count);
+        }
+
+        return count;
+    }
+}

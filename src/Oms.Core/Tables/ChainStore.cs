@@ -1,0 +1,94 @@
+using Oms.Domain;
+
+namespace Oms.Tables;
+
+/// <summary>
+/// Every ClOrdID each order has been known by, oldest first: a pool of preallocated links shared by all
+/// orders, with a free list. Single-threaded.
+/// </summary>
+internal sealed class ChainStore
+{
+    private readonly IdToken[] _ids;
+    private readonly int[] _nextLink;
+    private readonly int[] _head;
+    private readonly int[] _tail;
+    private readonly int[] _length;
+    private int _freeHead;
+    private int _freeCount;
+
+    public ChainStore(int orders, int links)
+    {
+        _ids = new IdToken[links];
+        _nextLink = new int[links];
+        for (int i = 0; i < links; i++)
+        {
+            _nextLink[i] = i + 1 < links ? i + 1 : -1;
+        }
+
+        _freeHead = 0;
+        _freeCount = links;
+        _head = new int[orders];
+        _tail = new int[orders];
+        _length = new int[orders];
+    }
+
+    public bool HasRoom(int n) => _freeCount >= n;
+
+    public bool Start(int slot, IdToken id)
+    {
+        if (_freeCount == 0)
+        {
+            return false;
+        }
+
+        int link = Take(id);
+        _head[slot] = link;
+        _tail[slot] = link;
+        _length[slot] = 1;
+        return true;
+    }
+
+    public void Append(int slot, IdToken id)
+    {
+        int link = Take(id);
+        _nextLink[_tail[slot]] = link;
+        _tail[slot] = link;
+        _length[slot]++;
+    }
+
+    public int Length(int slot) => _length[slot];
+
+    public int Copy(int slot, Span<IdToken> destination)
+    {
+        int n = 0;
+        for (int link = _length[slot] > 0 ? _head[slot] : -1; link >= 0 && n < destination.Length; link = _nextLink[link])
+        {
+            destination[n++] = _ids[link];
+        }
+
+        return n;
+    }
+
+    public void Release(int slot)
+    {
+        if (_length[slot] == 0)
+        {
+            return;
+        }
+
+        _nextLink[_tail[slot]] = _freeHead;
+        _freeHead = _head[slot];
+        _freeCount += _length[slot];
+        _length[slot] = 0;
+    }
+
+    private int Take(IdToken id)
+    {
+        int link = _freeHead;
+        _freeHead = _nextLink[link];
+        _freeCount--;
+        _ids[link] = id;
+        _nextLink[link] = -1;
+        return link;
+    }
+}

@@ -1,0 +1,102 @@
+using Oms.Domain;
+
+namespace Oms.Tables;
+
+/// <summary>The life of one applied fill.</summary>
+public enum FillState : byte
+{
+    /// <summary>Counted in the order's CumQty and in positions.</summary>
+    Active = 1,
+    /// <summary>Reversed by a trade cancel.</summary>
+    Busted = 2,
+    /// <summary>Replaced by a trade correct (the correction is a fill of its own).</summary>
+    Corrected = 3,
+}
+
+/// <summary>
+/// Every ExecID the engine has applied this session, exactly once each: the duplicate detector, and for
+/// fills the record (order, quantity, price, fee) a later bust or correction needs.
+/// </summary>
+/// <remarks>
+/// Duplicate detection is exact over 128-bit ExecID tokens (see <see cref="IdToken"/> and
+/// docs/decisions/0003-id-tokens.md). Non-fill reports with an ExecID are remembered with no fill record.
+/// Single-threaded: owned by the engine thread.
+/// </remarks>
+public sealed class FillStore
+{
+    private readonly TokenIndex _byExecId;
+    private readonly int[] _slot;
+    private readonly long[] _qty;
+    private readonly long[] _price;
+    private readonly long[] _fee;
+    private readonly FillState[] _state;
+    private int _count;
+
+    /// <summary>Creates a store for <paramref name="maxExecIds"/> ExecIDs, of which up to <paramref name="maxFills"/> are fills.</summary>
+    public FillStore(int maxExecIds, int maxFills)
+    {
+        _byExecId = new TokenIndex(maxExecIds);
+        _slot = new int[maxFills];
+        _qty = new long[maxFills];
+        _price = new long[maxFills];
+        _fee = new long[maxFills];
+        _state = new FillState[maxFills];
+    }
+
+    /// <summary>Fills recorded.</summary>
+    public int Count => _count;
+
+    /// <summary>ExecIDs remembered.</summary>
+    public int ExecIdCount => _byExecId.Count;
+
+    /// <summary>True when this ExecID was applied before.</summary>
+    public bool Contains(IdToken execId) => _byExecId.TryGet(execId, out _);
+
+    /// <summary>Remembers a non-fill ExecID. False when the index is full.</summary>
+    public bool RememberExecId(IdToken execId) => _byExecId.TryAdd(execId, -1);
+
+    /// <summary>Records a fill under its ExecID; returns its index or -1 when the store is full.</summary>
+    public int Record(IdToken execId, int orderSlot, long qty, long price, long fee)
+    {
+        if (_count >= _slot.Length || !_byExecId.TryAdd(execId, _count))
+        {
+            return -1;
+        }
+
+        int i = _count++;
+        _slot[i] = orderSlot;
+        _qty[i] = qty;
+        _price[i] = price;
+        _fee[i] = fee;
+        _state[i] = FillState.Active;
+        return i;
+    }
+
+    /// <summary>Finds the fill recorded under an ExecID; -1 when none (unknown, or a non-fill report).</summary>
+    public int Find(IdToken execId) => _byExecId.TryGet(execId, out int i) ? i : -1;
+
+    /// <summary>The order slot a fill belongs to.</summary>
+    public int SlotOf(int fill) => _slot[fill];
+
+    /// <summary>The fill's quantity, raw.</summary>
+    public long QtyOf(int fill) => _qty[fill];
+
+    /// <summary>The fill's price, raw.</summary>
+    public long PriceOf(int fill) => _price[fill];
+
+    /// <summary>The fill's fee, raw.</summary>
+    public long FeeOf(int fill) => _fee[fill];
+
+    /// <summary>The fill's state.</summary>
+    public FillState StateOf(int fill) => _state[fill];
+
+    /// <summary>Marks a fill busted or corrected.</summary>
+    public void SetState(int fill, FillState state) => _state[fill] = state;
+
+    /// <summary>Forgets everything (a new session).</summary>
+    public void Clear()
+    {
+        _byExecId.Clear();
+        _count = 0;
+    }
+}

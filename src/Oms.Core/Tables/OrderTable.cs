@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using Oms.Domain;
+
+namespace Oms.Tables;
+
+/// <summary>
+/// The order table: one row per order, stored as a structure of arrays preallocated to a fixed capacity,
+/// with O(1) lookup by internal id (slot + generation), by any ClOrdID of the order's chain (the original,
+/// every replace and every cancel request) and by the venue's OrderID.
+/// </summary>
+/// <remarks>
+/// <para>Single writer: only the engine thread reads or writes it. Other threads learn state from events.</para>
+/// <para>Rows are never recycled during a session: terminal orders stay queryable. <see cref="Release"/>
+/// frees a terminal row (at a session roll) and bumps the slot's generation, so an old <see cref="OrderId"/>
+/// never aliases the order that reuses the slot. Live rows are linked in creation order for scans (mass
+/// cancel) that cost O(live orders), not O(capacity).</para>
+/// </remarks>
+public sealed partial class OrderTable
+{
+    private readonly int _capacity;
+    private readonly int[] _freeSlots;
+    private int _freeCount;
+    private int _used;
+
+    // Identity
+    internal readonly uint[] Generation;
+    internal readonly IdToken[] ClOrdId;        // current (latest replace)
+    internal readonly IdToken[] OrigClOrdId;    // the chain's first
+    internal readonly IdToken[] VenueOrderId;
+    // Static order data
+    internal readonly int[] Strategy;
+    internal readonly int[] Account;
+    internal readonly int[] Instrument;
+    internal readonly int[] Venue;
+    internal readonly Side[] SideOf;
+    internal readonly OrderType[] Type;
+    internal readonly TimeInForce[] Tif;
+    internal readonly long[] ExpireTime;
+    internal readonly int[] AccountPosition;
+    internal readonly int[] StrategyPosition;
+    // Lifecycle
+    internal readonly OrderStatus[] Status;
+    internal readonly OrderStatus[] PreviousStatus;  // restored when a pending cancel/replace is rejected
+    internal readonly long[] OrderQty;
+    internal readonly long[] Price;
+    internal readonly long[] StopPx;
+    internal readonly long[] CumQty;
+    internal readonly Int128[] Notional;            // sum of price x qty over active fills
+    internal readonly bool[] Overfilled;
+    internal readonly long[] Created;
+    internal readonly long[] Updated;
+    // The one request in flight (cancel or replace)
+    internal readonly IdToken[] PendingClOrdId;
+    internal readonly long[] PendingQty;
+    internal readonly long[] PendingPrice;
+    internal readonly long[] PendingStopPx;
+    // Creation-ordered list of rows in use
+    private readonly int[] _next;
+    private readonly int[] _prev;
+    private int _head = -1;
+    private int _tail = -1;
+
+    private readonly TokenIndex _byClOrdId;
+    private readonly TokenIndex _byVenueOrderId;
+    private readonly ChainStore _chains;
+
+    /// <summary>Creates a table for <paramref name="capacity"/> orders and <paramref name="maxClOrdIds"/> ClOrdIDs in all chains.</summary>
+    public OrderTable(int capacity, int maxClOrdIds)
+    {
+        if (capacity < 1 || maxClOrdIds < capacity)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), "capacity must be positive and maxClOrdIds >= capacity");
+        }
+
+        _capacity = capacity;
+        _freeSlots = new int[capacity];
+        Generation = new uint[capacity];
+        ClOrdId = new IdToken[capacity];
+        OrigClOrdId = new IdToken[capacity];
+        VenueOrderId = new IdToken[capacity];
+        Strategy = new int[capacity];
+        Account = new int[capacity];
+        Instrument = new int[capacity];
+        Venue = new int[capacity];
+        SideOf = new Side[capacity];
+        Type = new OrderType[capacity];
+        Tif = new TimeInForce[capacity];
+        ExpireTime = new long[capacity];
+        AccountPosition = new int[capacity];
+        StrategyPosition = new int[capacity];
+        Status = new OrderStatus[capacity];
+        PreviousStatus = new OrderStatus[capacity];
+        OrderQty = new long[capacity];
+        Price = new long[capacity];
+        StopPx = new long[capacity];
+        CumQty = new long[capacity];
+        Notional = new Int128[capacity];
+        Overfilled = new bool[capacity];
+        Created = new long[capacity];
+        Updated = new long[capacity];
+        PendingClOrdId = new IdToken[capacity];
+        PendingQty = new long[capacity];
+        PendingPrice = new long[capacity];
+        PendingStopPx = new long[capacity];
+        _next = new int[capacity];
+        _prev = new int[capacity];
+        _byClOrdId = new TokenIndex(maxClOrdIds);
+        _byVenueOrderId = new TokenIndex(capacity * 2);
+        _chains = new ChainStore(capacity, maxClOrdIds);
+    }
+
+    /// <summary>Rows it can hold.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>Rows in use (live and terminal).</summary>
+    public int Count => _used - _freeCount;
+
+    /// <summary>True when no row is free.</summary>
+    public bool IsFull => _used == _capacity && _freeCount == 0;
+
+    /// <summary>True when <paramref name="n"/> more ClOrdIDs can be indexed.</summary>
+    public bool HasIdRoom(int n) => _byClOrdId.Count + n <= _byClOrdId.MaxEntries && _chains.HasRoom(n);
+
+    /// <summary>Takes a free row for a new order and indexes its ClOrdID. -1 when full.</summary>
+    public int Allocate(IdToken clOrdId)
+    {
+        Debug.Assert(!clOrdId.IsNone, "Invariant: an order has a ClOrdID");
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _freeSlots[--_freeCount];
+        }
+        else if (_used < _capacity)
+        {
+            slot = _used++;
+        }
+        else
+        {
+            return -1;
+        }
+
+        if (!_byClOrdId.TryAdd(clOrdId, slot) || !_chains.Start(slot, clOrdId))
+        {
+            _byClOrdId.Remove(clOrdId);
+            _freeSlots[_freeCount++] = slot;
+            return -1;
+        }
+
+        Generation[slot]++;
+        ClOrdId[slot] = clOrdId;
+        OrigClOrdId[slot] = clOrdId;
+        LinkLast(slot);
+        return slot;
+    }
+
+    /// <summary>The internal id of a row in use.</summary>
+    public OrderId IdOf(int slot) => OrderId.From(slot, Generation[slot]);
+
+    /// <summary>Resolves an internal id to its row; false for a stale generation or a free row.</summary>
+    public bool TryResolve(OrderId id, out int slot)
+    {
+        slot = id.Slot;
+        return (uint)slot < (uint)_capacity && Generation[slot] == id.Generation && Status[slot] != OrderStatus.None;
+    }
+
+    /// <summary>Finds the row of any ClOrdID in an order's chain.</summary>
+    public bool TryFindByClOrdId(IdToken clOrdId, out int slot) => _byClOrdId.TryGet(clOrdId, out slot);
+
+    /// <summary>Finds the row by the venue's OrderID.</summary>
+    public bool TryFindByVenueOrderId(IdToken venueOrderId, out int slot) => _byVenueOrderId.TryGet(venueOrderId, out slot);
+
+    /// <summary>True when the ClOrdID names any order this session.</summary>
+    public bool ContainsClOrdId(IdToken clOrdId) => _byClOrdId.TryGet(clOrdId, out _);
+
+    /// <summary>Adds a ClOrdID (a cancel or replace request's) to a row's chain. False when the id is taken or no room.</summary>
+    public bool AddToChain(int slot, IdToken clOrdId)
+    {
+        if (!_chains.HasRoom(1) || !_byClOrdId.TryAdd(clOrdId, slot))
+        {
+            return false;
+        }
+
+        _chains.Append(slot, clOrdId);
+        return true;
+    }
+
+    /// <summary>Records the venue's OrderID for a row (a venue may assign a new one on replace; all stay indexed).</summary>
+    public void SetVenueOrderId(int slot, IdToken venueOrderId)
+    {
+        if (venueOrderId.IsNone || venueOrderId == VenueOrderId[slot])
+        {
+            return;
+        }
+
+        // A full venue-id index only costs the lookup by this id; ClOrdID lookups still work.
+        _byVenueOrderId.TryAdd(venueOrderId, slot);
+        VenueOrderId[slot] = venueOrderId;
+    }
+
+    /// <summary>The number of ClOrdIDs in a row's chain.</summary>
+    public int ChainLength(int slot) => _chains.Length(slot);
+
+    /// <summary>Copies a row's chain, oldest first, into <paramref name="destination"/>; returns the count written.</summary>
+    public int CopyChain(int slot, Span<IdToken> destination) => _chains.Copy(slot, destination);
+
+    /// <summary>The first row in creation order, or -1.</summary>
+    public int First => _head;
+
+    /// <summary>The row created after <paramref name="slot"/>, or -1.</summary>
+    public int NextOf(int slot) => _next[slot];
+
+    /// <summary>
+    /// Frees a terminal row: removes its ids from the indexes and bumps the slot's generation.
+    /// Returns false for a live row (live orders are never released).
+    /// </summary>
+    public bool Release(int slot)
+    {
+        if (Status[slot] == OrderStatus.None || !Status[slot].IsTerminal())
+        {
+            return false;
+        }
+
+        Span<IdToken> chain = _chains.Length(slot) <= 64 ? stackalloc IdToken[64] : new IdToken[_chains.Length(slot)];
+        int n = _chains.Copy(slot, chain);
+        for (int i = 0; i < n; i++)
+        {
+            _byClOrdId.Remove(chain[i]);
+        }
+
+        _chains.Release(slot);
+        if (!VenueOrderId[slot].IsNone && _byVenueOrderId.TryGet(VenueOrderId[slot], out int s) && s == slot)
+        {
+            _byVenueOrderId.Remove(VenueOrderId[slot]);
+        }
+
+        Unlink(slot);
+        ClearRow(slot);
+        Generation[slot]++;
+        _freeSlots[_freeCount++] = slot;
+        return true;
+    }
+
+    private void ClearRow(int slot)
+    {
+        ClOrdId[slot] = default;
+        OrigClOrdId[slot] = default;
+        VenueOrderId[slot] = default;
+        Status[slot] = OrderStatus.None;
+        PreviousStatus[slot] = OrderStatus.None;
+        CumQty[slot] = 0;
+        Notional[slot] = 0;
+        Overfilled[slot] = false;
+        PendingClOrdId[slot] = default;
+        PendingQty[slot] = 0;
+        PendingPrice[slot] = 0;
+        PendingStopPx[slot] = 0;
+    }
+
+    private void LinkLast(int slot)
+    {
+        _next[slot] = -1;
+        _prev[slot] = _tail;
+        if (_tail >= 0)
+        {
+            _next[_tail] = slot;
+        }
+        else
+        {
+            _head = slot;
+        }
+
+        _tail = slot;
+    }
+
+    private void Unlink(int slot)
+    {
+        int p = _prev[slot];
+        int n = _next[slot];
+        if (p >= 0)
+        {
+            _next[p] = n;
+        }
+        else
+        {
+            _head = n;
+        }
+
+        if (n >= 0)
+        {
+            _prev[n] = p;
+        }
+        else
+        {
+            _tail = p;
+        }
+    }
+}
