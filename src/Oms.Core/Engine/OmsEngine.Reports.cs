@@ -295,13 +295,21 @@ public sealed partial class OmsEngine
         _fills.SetState(fill, newState);
     }
 
-    /// <summary>After a bust or correction: a filled or working order's status follows its fills again.</summary>
+    /// <summary>
+    /// After a bust, correction or restatement: a filled or working order's status follows its fills again,
+    /// and any other live order that is now fully filled is Filled (a live order always has leaves).
+    /// </summary>
     private void AfterFillsChanged(int slot)
     {
         _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
-        if (_orders.Status[slot] is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
+        OrderStatus status = _orders.Status[slot];
+        if (status is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
         {
             _orders.Status[slot] = WorkingStatus(slot);
+        }
+        else if (status.IsLive() && _orders.CumQty[slot] >= _orders.OrderQty[slot])
+        {
+            _orders.Status[slot] = OrderStatus.Filled;
         }
     }
 
@@ -346,14 +354,13 @@ public sealed partial class OmsEngine
             _orders.Price[slot] = m.Price;
         }
 
-        OrderStatus status = _orders.Status[slot];
-        bool resume = status == OrderStatus.Suspended && m.OrdStatus is OrderStatus.New or OrderStatus.PartiallyFilled;
-        if (resume || status is OrderStatus.New or OrderStatus.PartiallyFilled)
+        // A restatement can lift a suspension (the venue states the order works again).
+        if (_orders.Status[slot] == OrderStatus.Suspended && m.OrdStatus is OrderStatus.New or OrderStatus.PartiallyFilled)
         {
-            _orders.Status[slot] = WorkingStatus(slot);
+            _orders.Status[slot] = OrderStatus.New;
         }
 
-        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
+        AfterFillsChanged(slot);
         RememberExecId(in m, slot);
         Emit(in m, slot, EventKind.Restated, RejectReason.None);
     }

@@ -1,0 +1,68 @@
+using Oms.Engine;
+using Oms.Reference;
+
+namespace Oms.Tests.Differential;
+
+/// <summary>
+/// The engine and the deliberately simple reference model consume the same random stream; after every
+/// message the order(s) and positions it touched must be identical, and every 1,000 messages (and at the
+/// end) the full state hashes and the per-reason counts must agree.
+/// </summary>
+public sealed class DifferentialTests(ITestOutputHelper output)
+{
+    public static OmsEngineOptions Options() => new()
+    {
+        MaxOrders = 32_768,
+        MaxPositions = 4_096,
+        MaxStrategies = 4,
+        MaxAccounts = 4,
+        MaxInstruments = 8,
+        MaxVenues = 2,
+        RingCapacity = 1_024,
+        VenueQueueCapacity = 1_024,
+        AnomalyCapacity = 1_024,
+    };
+
+    [Theory]
+    [InlineData(1, 120_000)]
+    [InlineData(7, 30_000)]
+    [InlineData(2026, 30_000)]
+    public void EngineAndReference_SameRandomStream_AgreeAfterEveryStep(int seed, int count)
+    {
+        var options = Options();
+        var engine = new OmsEngine(options);
+        var model = new ReferenceOms(options);
+        var generator = new StreamGenerator(seed);
+        for (int i = 0; i < count; i++)
+        {
+            OmsMessage m = generator.Next();
+            engine.Apply(in m);
+            model.Apply(in m);
+            ReferenceComparer.DrainOutputs(engine);
+
+            string? difference = ReferenceComparer.CompareTouched(engine, model, in m);
+            Assert.True(difference is null, $"seed {seed}, message {i} ({m.Kind} {m.ExecType}): {difference}");
+            if (i % 1_000 == 999 || i == count - 1)
+            {
+                Assert.True(ReferenceComparer.StateHash(model) == engine.ComputeStateHash(), $"seed {seed}: state hashes differ after message {i}");
+            }
+        }
+
+        foreach (RejectReason reason in Enum.GetValues<RejectReason>())
+        {
+            Assert.True(model.ReasonCounts.GetValueOrDefault(reason) == engine.Counters.ByReason(reason),
+                $"seed {seed}: count of {reason}: reference {model.ReasonCounts.GetValueOrDefault(reason)}, engine {engine.Counters.ByReason(reason)}");
+        }
+
+        Assert.Equal(model.Duplicates, engine.Counters.Duplicates);
+        Assert.Equal(model.Fills, engine.Counters.Fills);
+        Assert.Equal(model.Orders.Count, engine.Orders.Count);
+
+        // The stream must have exercised the paths it exists for.
+        Assert.True(engine.Counters.Fills > count / 20, "too few fills");
+        Assert.True(engine.Counters.Duplicates > 0 && engine.Counters.Busts > 0 && engine.Counters.Corrections > 0 && engine.Counters.Replaced > 0);
+        output.WriteLine($"seed {seed}: {count} messages, {engine.Orders.Count} orders, fills {engine.Counters.Fills}, " +
+            $"duplicates {engine.Counters.Duplicates}, busts {engine.Counters.Busts}, corrections {engine.Counters.Corrections}, " +
+            $"replaces {engine.Counters.Replaced}, stale {engine.Counters.Stale}, anomalies {engine.Counters.Anomalies}, hash {engine.ComputeStateHash():x16}");
+    }
+}

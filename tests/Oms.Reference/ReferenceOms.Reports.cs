@@ -1,0 +1,305 @@
+using System.Numerics;
+using Oms.Domain;
+using Oms.Engine;
+using Oms.Tables;
+
+namespace Oms.Reference;
+
+public sealed partial class ReferenceOms
+{
+    private static bool Live(OrderStatus s) => s is OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled
+        or OrderStatus.PendingCancel or OrderStatus.PendingReplace or OrderStatus.Suspended or OrderStatus.DoneForDay;
+
+    private static bool In(OrderStatus s, params OrderStatus[] set) => Array.IndexOf(set, s) >= 0;
+
+    public static long Leaves(Order o) => Live(o.Status) ? Math.Max(0, o.Qty - o.Cum) : 0;
+
+    public static long AvgPx(BigInteger notional, long qty)
+    {
+        if (qty == 0) { return 0; }
+        decimal v = (decimal)notional / qty;
+        return (long)Math.Round(v, MidpointRounding.AwayFromZero);
+    }
+
+    private Order? FindReported(OmsMessage m) => Find(m.ClOrdId) ?? Find(m.OrigClOrdId) ?? FindByVenueId(m.VenueOrderId);
+
+    private void Anomaly(RejectReason r) => Count(r);
+
+    private void Report(OmsMessage m)
+    {
+        bool known = m.ExecType is ExecType.PendingNew or ExecType.New or ExecType.Trade or ExecType.PendingCancel
+            or ExecType.Canceled or ExecType.PendingReplace or ExecType.Replaced or ExecType.Rejected or ExecType.Expired
+            or ExecType.DoneForDay or ExecType.Suspended or ExecType.Restated or ExecType.TradeCancel or ExecType.TradeCorrect
+            or ExecType.OrderStatus or ExecType.Stopped or ExecType.Calculated;
+        if (!known) { Anomaly(RejectReason.MalformedReport); return; }
+        Order? o = FindReported(m);
+        if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
+        if (!m.ExecId.IsNone && _execIds.ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
+        bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
+        if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }
+        if (o.Status == OrderStatus.Denied) { Anomaly(RejectReason.InvalidTransition); return; }
+
+        OrderStatus s = o.Status;
+        switch (m.ExecType)
+        {
+            case ExecType.PendingNew:
+                if (In(s, OrderStatus.PendingNew, OrderStatus.PendingCancel, OrderStatus.PendingReplace)) { Confirm(o, m); }
+                else { Stale(); }
+                break;
+            case ExecType.New:
+                if (s == OrderStatus.PendingNew) { Learn(o, m); o.Status = Working(o); Remember(m); }
+                else if (In(s, OrderStatus.PendingCancel, OrderStatus.PendingReplace))
+                {
+                    Learn(o, m);
+                    if (o.Previous == OrderStatus.PendingNew) { o.Previous = OrderStatus.New; }
+                    Remember(m);
+                }
+                else if (s == OrderStatus.Rejected) { Anomaly(RejectReason.InvalidTransition); }
+                else { Confirm(o, m); }
+                break;
+            case ExecType.Trade:
+                TradeReport(o, m);
+                break;
+            case ExecType.PendingCancel:
+                if (s == OrderStatus.PendingCancel) { Confirm(o, m); }
+                else if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled))
+                {
+                    Learn(o, m); o.Previous = s; o.Status = OrderStatus.PendingCancel; Remember(m);
+                }
+                else if (In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired)) { Stale(); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Canceled:
+                Terminal(o, m, OrderStatus.Canceled, s == OrderStatus.Canceled, In(s, OrderStatus.Filled, OrderStatus.Expired));
+                break;
+            case ExecType.PendingReplace:
+                if (s == OrderStatus.PendingReplace) { Confirm(o, m); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Replaced:
+                if (In(s, OrderStatus.PendingReplace, OrderStatus.Filled) && o.PendingQty > 0)
+                {
+                    Learn(o, m);
+                    o.ClOrdId = o.PendingClOrdId;
+                    o.Qty = o.PendingQty;
+                    o.Price = o.PendingPrice;
+                    o.StopPx = o.PendingStopPx;
+                    ClearPending(o);
+                    o.Overfilled = o.Cum > o.Qty;
+                    o.Status = Working(o);
+                    Remember(m);
+                }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Rejected:
+                if (In(s, OrderStatus.PendingNew, OrderStatus.PendingCancel)) { Learn(o, m); o.Status = OrderStatus.Rejected; ClearPending(o); Remember(m); }
+                else if (s == OrderStatus.Rejected) { Confirm(o, m); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Expired:
+                Terminal(o, m, OrderStatus.Expired, s == OrderStatus.Expired, In(s, OrderStatus.Filled, OrderStatus.Canceled));
+                break;
+            case ExecType.DoneForDay:
+                if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.DoneForDay; Remember(m); }
+                else if (s == OrderStatus.DoneForDay) { Confirm(o, m); }
+                else if (In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired)) { Stale(); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Suspended:
+                if (In(s, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.Suspended; Remember(m); }
+                else if (s == OrderStatus.Suspended) { Confirm(o, m); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.Restated:
+                if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.Suspended, OrderStatus.DoneForDay))
+                {
+                    Learn(o, m);
+                    if (m.OrderQty > 0) { o.Qty = m.OrderQty; }
+                    if (m.Price > 0) { o.Price = m.Price; }
+                    if (s == OrderStatus.Suspended && (m.OrdStatus == OrderStatus.New || m.OrdStatus == OrderStatus.PartiallyFilled)) { o.Status = OrderStatus.New; }
+                    FillsChanged(o);
+                    Remember(m);
+                }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+            case ExecType.TradeCancel:
+            case ExecType.TradeCorrect:
+                BustOrCorrect(o, m);
+                break;
+            case ExecType.OrderStatus:
+            case ExecType.Calculated:
+                Confirm(o, m);
+                break;
+            case ExecType.Stopped:
+                if (In(s, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.PendingCancel, OrderStatus.PendingReplace)) { Confirm(o, m); }
+                else { Anomaly(RejectReason.InvalidTransition); }
+                break;
+        }
+    }
+
+    private void Terminal(Order o, OmsMessage m, OrderStatus to, bool confirm, bool stale)
+    {
+        bool from = In(o.Status, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.PendingCancel,
+            OrderStatus.PendingReplace, OrderStatus.Suspended, OrderStatus.DoneForDay);
+        if (from) { Learn(o, m); o.Status = to; ClearPending(o); Remember(m); }
+        else if (confirm) { Confirm(o, m); }
+        else if (stale) { Stale(); }
+        else { Anomaly(RejectReason.InvalidTransition); }
+    }
+
+    private void TradeReport(Order o, OmsMessage m)
+    {
+        OrderStatus s = o.Status;
+        bool normal = In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.Suspended, OrderStatus.DoneForDay, OrderStatus.Filled);
+        bool pending = In(s, OrderStatus.PendingCancel, OrderStatus.PendingReplace);
+        bool late = In(s, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Rejected);
+        if (!normal && !pending && !late) { Anomaly(RejectReason.InvalidTransition); return; }
+        if (m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
+        Learn(o, m);
+        _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
+        AddFill(o, m.LastQty, m.LastPx, m.Fee);
+        Fills++;
+        if (!late)
+        {
+            bool full = o.Cum >= o.Qty;
+            if (full) { o.Status = OrderStatus.Filled; }
+            else if (pending || s is OrderStatus.DoneForDay or OrderStatus.Suspended) { o.Status = s; }
+            else { o.Status = OrderStatus.PartiallyFilled; }
+        }
+
+        if (s == OrderStatus.Rejected) { Anomaly(RejectReason.FillAfterReject); }
+        if (o.Cum > o.Qty) { o.Overfilled = true; Anomaly(RejectReason.Overfill); }
+    }
+
+    private void BustOrCorrect(Order o, OmsMessage m)
+    {
+        bool allowed = In(o.Status, OrderStatus.PartiallyFilled, OrderStatus.Filled, OrderStatus.PendingCancel, OrderStatus.PendingReplace,
+            OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.DoneForDay, OrderStatus.Suspended, OrderStatus.Rejected);
+        if (!allowed) { Anomaly(RejectReason.InvalidTransition); return; }
+        bool correct = m.ExecType == ExecType.TradeCorrect;
+        if (correct && m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
+        Fill? f = _execIds.GetValueOrDefault(m.ExecRefId);
+        if (m.ExecRefId.IsNone || f is null || f.Order != o) { Anomaly(RejectReason.UnknownExecRef); return; }
+        if (f.State != FillState.Active) { Anomaly(RejectReason.ExecRefNotActive); return; }
+        if (o.Cum - f.Qty < 0) { Anomaly(RejectReason.NegativeCumQty); return; }
+
+        Learn(o, m);
+        AddFill(o, -f.Qty, f.Price, -f.Fee);
+        f.State = correct ? FillState.Corrected : FillState.Busted;
+        if (correct)
+        {
+            _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
+            AddFill(o, m.LastQty, m.LastPx, m.Fee);
+        }
+        else
+        {
+            Remember(m);
+        }
+
+        FillsChanged(o);
+        if (correct && o.Cum > o.Qty) { Anomaly(RejectReason.Overfill); }
+    }
+
+    private void FillsChanged(Order o)
+    {
+        o.Overfilled = o.Cum > o.Qty;
+        if (In(o.Status, OrderStatus.Filled, OrderStatus.PartiallyFilled, OrderStatus.New)) { o.Status = Working(o); }
+        else if (Live(o.Status) && o.Cum >= o.Qty) { o.Status = OrderStatus.Filled; }
+    }
+
+    private void CancelReject(OmsMessage m)
+    {
+        Order? o = FindReported(m);
+        if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
+        bool cancel = m.CxlRejResponseTo switch
+        {
+            CxlRejResponseTo.CancelRequest => true,
+            CxlRejResponseTo.ReplaceRequest => false,
+            _ => o.PendingQty <= 0,
+        };
+        OrderStatus s = o.Status;
+        OrderStatus pendingState = cancel ? OrderStatus.PendingCancel : OrderStatus.PendingReplace;
+        bool drop = cancel
+            ? In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Rejected, OrderStatus.New,
+                OrderStatus.PartiallyFilled, OrderStatus.DoneForDay, OrderStatus.Suspended)
+            : In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.New, OrderStatus.PartiallyFilled,
+                OrderStatus.DoneForDay, OrderStatus.Suspended);
+        if (s == pendingState)
+        {
+            Learn(o, m);
+            o.Status = o.Previous is OrderStatus.New or OrderStatus.PartiallyFilled ? Working(o) : o.Previous;
+            ClearPending(o);
+        }
+        else if (drop)
+        {
+            Learn(o, m);
+            ClearPending(o);
+        }
+        else
+        {
+            Anomaly(RejectReason.InvalidTransition);
+        }
+    }
+
+    private static OrderStatus Working(Order o) =>
+        o.Cum >= o.Qty ? OrderStatus.Filled : o.Cum > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
+
+    private static void ClearPending(Order o)
+    {
+        o.PendingClOrdId = IdToken.None;
+        o.PendingQty = o.PendingPrice = o.PendingStopPx = 0;
+    }
+
+    private void Confirm(Order o, OmsMessage m)
+    {
+        Learn(o, m);
+        Remember(m);
+    }
+
+    private void Stale() => Count(RejectReason.StaleReport);
+
+    private void Learn(Order o, OmsMessage m)
+    {
+        if (m.VenueOrderId.IsNone || m.VenueOrderId == o.VenueOrderId) { return; }
+        _byVenueId.TryAdd(m.VenueOrderId, o);
+        o.VenueOrderId = m.VenueOrderId;
+    }
+
+    private void Remember(OmsMessage m)
+    {
+        if (!m.ExecId.IsNone) { _execIds[m.ExecId] = null; }
+    }
+
+    private static void AddFill(Order o, long qty, long price, long fee)
+    {
+        o.Cum += qty;
+        o.Notional += (BigInteger)price * qty;
+        long signed = o.Side == Side.Buy ? qty : -qty;
+        Trade(o.AccountPosition!, signed, price, fee);
+        Trade(o.StrategyPosition!, signed, price, fee);
+    }
+
+    /// <summary>Average-cost position keeping, the textbook way, in exact integers.</summary>
+    private static void Trade(Position p, long signedQty, long price, long fee)
+    {
+        p.Fees += fee;
+        if (signedQty > 0) { p.Bought += signedQty; } else { p.Sold += -signedQty; }
+        if (p.Net == 0 || Math.Sign(p.Net) == Math.Sign(signedQty))
+        {
+            p.Cost += (BigInteger)price * signedQty;
+            p.Net += signedQty;
+            return;
+        }
+
+        long closing = Math.Min(Math.Abs(p.Net), Math.Abs(signedQty));
+        BigInteger removed = BigInteger.Divide(p.Cost * closing, Math.Abs(p.Net)); // truncates toward zero
+        p.Realized += (BigInteger)price * closing * Math.Sign(p.Net) - removed;
+        p.Cost -= removed;
+        long before = p.Net;
+        p.Net += signedQty;
+        if (Math.Sign(p.Net) != 0 && Math.Sign(p.Net) != Math.Sign(before))
+        {
+            p.Cost = (BigInteger)price * p.Net; // flipped: the rest opens at the trade price
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using Oms.Domain;
+using Oms.Engine;
+
+namespace Oms.Reference;
+
+/// <summary>
+/// A seeded generator of realistic, deliberately disordered message streams: strategies submit, cancel,
+/// replace and mass-cancel; the venue acknowledges, fills, cancels, replaces, rejects, expires, busts and
+/// corrects; and the wire duplicates, reorders and garbles. The same seed gives the same stream.
+/// </summary>
+public sealed class StreamGenerator(int seed, int strategies = 3, int accounts = 3, int instruments = 4, int venues = 2)
+{
+    private sealed class GenOrder
+    {
+        public required string Id;
+        public int Strategy;
+        public long Qty;
+        public long Filled;
+        public string Current = "";
+        public string? LastRequest;
+        public bool RequestIsReplace;
+        public long RequestQty;
+        public string VenueId = "";
+        public readonly List<string> Fills = [];
+    }
+
+    private readonly Random _rng = new(seed);
+    private readonly List<GenOrder> _orders = [];
+    private readonly List<OmsMessage> _sentReports = [];
+    private long _exec;
+    private long _req;
+    private long _ts = 1_700_000_000_000_000_000;
+
+    /// <summary>Generates <paramref name="count"/> messages.</summary>
+    public OmsMessage[] Generate(int count)
+    {
+        var result = new OmsMessage[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = Next();
+        }
+
+        return result;
+    }
+
+    /// <summary>The next message.</summary>
+    public OmsMessage Next()
+    {
+        _ts += _rng.Next(1, 5_000);
+        int roll = _rng.Next(1000);
+        OmsMessage m = roll switch
+        {
+            < 130 => NewOrder(),
+            < 180 => CancelRequest(),
+            < 220 => ReplaceRequest(),
+            < 224 => MassCancel(),
+            < 264 => Duplicate(),
+            < 272 => UnknownOrderReport(),
+            < 275 => Garbage(),
+            _ => VenueReport(),
+        };
+        m.Timestamp = _ts;
+        if (m.Kind is MessageKind.ExecutionReport or MessageKind.CancelReject)
+        {
+            _sentReports.Add(m);
+        }
+
+        return m;
+    }
+
+    private GenOrder? PickOrder()
+    {
+        if (_orders.Count == 0)
+        {
+            return null;
+        }
+
+        // Favour recent orders, as real flow does, but reach back into history sometimes.
+        int window = Math.Min(_orders.Count, 64);
+        return _rng.Next(10) < 8 ? _orders[_orders.Count - 1 - _rng.Next(window)] : _orders[_rng.Next(_orders.Count)];
+    }
+
+    private OmsMessage NewOrder()
+    {
+        string id = $"C{_orders.Count + 1}";
+        int strategy = 1 + _rng.Next(strategies);
+        var type = (OrderType)"1234"[_rng.Next(10) < 7 ? 1 : _rng.Next(4)];
+        long qty = 100 * (1 + _rng.Next(20));
+        long price = type is OrderType.Limit or OrderType.StopLimit ? 9_000 + _rng.Next(2_000) : 0;
+        long stop = type is OrderType.Stop or OrderType.StopLimit ? 9_500 + _rng.Next(1_000) : 0;
+        var tif = (TimeInForce)"01346"[_rng.Next(5)];
+        var m = Msg.New(id, _rng.Next(2) == 0 ? Side.Buy : Side.Sell, qty, price, strategy, 1 + _rng.Next(accounts),
+            1 + _rng.Next(instruments), 1 + _rng.Next(venues), type, tif, stop, tif == TimeInForce.GoodTillDate ? _ts + 1_000_000 : 0);
+        int bad = _rng.Next(100);
+        if (bad < 2)
+        {
+            m.OrderQty = -m.OrderQty;
+        }
+        else if (bad < 3)
+        {
+            m.Side = Side.None;
+        }
+        else if (bad < 4)
+        {
+            m.AccountId = 999_999;
+        }
+        else if (bad < 5 && _orders.Count > 0)
+        {
+            m.ClOrdId = Msg.Id(_orders[_rng.Next(_orders.Count)].Id); // duplicate ClOrdID
+            return m;
+        }
+
+        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id });
+        return m;
+    }
+
+    private OmsMessage CancelRequest()
+    {
+        GenOrder? o = PickOrder();
+        if (o is null)
+        {
+            return NewOrder();
+        }
+
+        string req = $"R{++_req}";
+        int strategy = _rng.Next(20) == 0 ? 1 + _rng.Next(strategies) : o.Strategy; // sometimes not the owner
+        o.LastRequest = req;
+        o.RequestIsReplace = false;
+        return Msg.Cancel(req, _rng.Next(4) == 0 ? o.Id : o.Current, strategy);
+    }
+
+    private OmsMessage ReplaceRequest()
+    {
+        GenOrder? o = PickOrder();
+        if (o is null)
+        {
+            return NewOrder();
+        }
+
+        string req = $"R{++_req}";
+        long qty = Math.Max(100, o.Qty + (100 * (_rng.Next(7) - 3)));
+        o.LastRequest = req;
+        o.RequestIsReplace = true;
+        o.RequestQty = qty;
+        return Msg.Replace(req, o.Current, qty, 9_000 + _rng.Next(2_000), o.Strategy);
+    }
+
+    private OmsMessage MassCancel() => Msg.MassCancel(1 + _rng.Next(strategies),
+        _rng.Next(2) == 0 ? 0 : 1 + _rng.Next(accounts), _rng.Next(2) == 0 ? 0 : 1 + _rng.Next(instruments), 0, $"M{++_req}");
+
+    private OmsMessage Duplicate() => _sentReports.Count == 0 ? VenueReport() : _sentReports[_sentReports.Count - 1 - _rng.Next(Math.Min(_sentReports.Count, 200))];
+
+    private OmsMessage UnknownOrderReport() =>
+        Msg.Report(ExecType.Trade, $"UNKNOWN{_rng.Next(1000)}", NextExec(), lastQty: 100, lastPx: 10_000);
+
+    private OmsMessage Garbage()
+    {
+        var m = Msg.Report(ExecType.Trade, PickOrder()?.Current ?? "C1", NextExec(), lastQty: 100, lastPx: 10_000);
+        switch (_rng.Next(4))
+        {
+            case 0: m.Kind = (MessageKind)77; break;
+            case 1: m.ExecType = (ExecType)'Z'; break;
+            case 2: m.ExecId = IdToken.None; break;
+            default: m.LastQty = 0; break;
+        }
+
+        return m;
+    }
+
+    private string NextExec() => $"X{++_exec}";
+
+    private OmsMessage VenueReport()
+    {
+        GenOrder? o = PickOrder();
+        if (o is null)
+        {
+            return NewOrder();
+        }
+
+        if (o.VenueId.Length == 0)
+        {
+            o.VenueId = $"V{o.Id}";
+        }
+
+        int r = _rng.Next(1000);
+        string exec = NextExec();
+        // Reports mostly name the current ClOrdID, sometimes only the venue's OrderID or the original.
+        string clOrdId = _rng.Next(10) switch { 0 => o.Id, _ => o.Current };
+        OmsMessage m;
+        if (r < 170)
+        {
+            m = Msg.Report(_rng.Next(8) == 0 ? ExecType.PendingNew : ExecType.New, clOrdId, exec, venueOrderId: o.VenueId);
+        }
+        else if (r < 470)
+        {
+            long left = Math.Max(1, o.Qty - o.Filled);
+            long qty = _rng.Next(25) == 0 ? left + 100 : 1 + _rng.Next((int)Math.Min(left, 2_000));
+            m = Msg.Report(ExecType.Trade, clOrdId, exec, venueOrderId: o.VenueId, lastQty: qty, lastPx: 9_000 + _rng.Next(2_000),
+                fee: _rng.Next(3) == 0 ? _rng.Next(50) : 0);
+            o.Filled += qty;
+            o.Fills.Add(exec);
+        }
+        else if (r < 560 && o.LastRequest is not null)
+        {
+            m = Answer(o, exec);
+        }
+        else if (r < 620)
+        {
+            m = Msg.Report(ExecType.Canceled, clOrdId, exec, venueOrderId: o.VenueId); // unsolicited cancel
+        }
+        else if (r < 660 && o.Fills.Count > 0)
+        {
+            string target = o.Fills[_rng.Next(o.Fills.Count)];
+            bool correct = _rng.Next(3) == 0;
+            m = Msg.Report(correct ? ExecType.TradeCorrect : ExecType.TradeCancel, o.Current, exec, venueOrderId: o.VenueId,
+                execRefId: _rng.Next(10) == 0 ? "X0" : target, lastQty: correct ? 1 + _rng.Next(500) : 0, lastPx: correct ? 9_500 : 0);
+            if (correct)
+            {
+                o.Fills.Add(exec);
+            }
+        }
+        else
+        {
+            ExecType t = (ExecType)"8C39DI67EB"[_rng.Next(10)];
+            m = Msg.Report(t, clOrdId, exec, venueOrderId: o.VenueId, qty: t == ExecType.Restated ? o.Qty + 100 : 0,
+                ordStatus: t == ExecType.Restated ? OrderStatus.New : OrderStatus.None);
+        }
+
+        if (_rng.Next(50) == 0)
+        {
+            // Only the venue's OrderID identifies the order.
+            m.ClOrdId = IdToken.None;
+        }
+
+        return m;
+    }
+
+    private OmsMessage Answer(GenOrder o, string exec)
+    {
+        string req = o.LastRequest!;
+        string orig = o.Current;
+        int r = _rng.Next(10);
+        if (r < 3)
+        {
+            var reject = Msg.CancelReject(req, orig, o.RequestIsReplace ? CxlRejResponseTo.ReplaceRequest : CxlRejResponseTo.CancelRequest);
+            if (_rng.Next(5) == 0)
+            {
+                reject.CxlRejResponseTo = CxlRejResponseTo.None;
+            }
+
+            o.LastRequest = null;
+            return reject;
+        }
+
+        if (r < 5)
+        {
+            return Msg.Report(o.RequestIsReplace ? ExecType.PendingReplace : ExecType.PendingCancel, req, exec, orig, o.VenueId);
+        }
+
+        o.LastRequest = null;
+        if (o.RequestIsReplace)
+        {
+            o.Current = req;
+            o.Qty = o.RequestQty;
+            return Msg.Report(ExecType.Replaced, req, exec, orig, o.VenueId);
+        }
+
+        return Msg.Report(ExecType.Canceled, req, exec, orig, o.VenueId);
+    }
+}
