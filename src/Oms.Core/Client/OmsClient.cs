@@ -60,14 +60,16 @@ public sealed class OmsClient
     /// <summary>The strategy's position in an instrument, as of the last event polled. Strategy thread only.</summary>
     public bool TryGetPosition(int instrumentId, out ClientPosition position) => _positions.TryGetValue(instrumentId, out position);
 
-    /// <summary>Submits a new order; returns its ClOrdID at once. False when the ring is full.</summary>
+    /// <summary>Submits a new order; returns its ClOrdID at once. False (and no id) when the ring is full.</summary>
     public bool TrySubmit(in NewOrderRequest request, out IdToken clOrdId)
     {
-        clOrdId = NextId();
         if (!_ring.TryClaim(out long seq))
         {
+            clOrdId = IdToken.None;
             return false;
         }
+
+        clOrdId = NextId();
 
         ref OmsMessage m = ref _ring[seq];
         m = default;
@@ -191,11 +193,13 @@ public sealed class OmsClient
 
     private bool TrySend(MessageKind kind, IdToken target, long qty, long price, long stopPx, out IdToken requestId)
     {
-        requestId = NextId();
         if (!_ring.TryClaim(out long seq))
         {
+            requestId = IdToken.None;
             return false;
         }
+
+        requestId = NextId();
 
         ref OmsMessage m = ref _ring[seq];
         m = default;

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Oms.Client;
+using Oms.Domain;
+using Oms.Engine;
+using Oms.Tests.Support;
+
+namespace Oms.Tests.Client;
+
+public sealed class OmsClientTests
+{
+    private static readonly NewOrderRequest s_buy = new(1, 1, 1, Side.Buy, OrderType.Limit, TimeInForce.Day, 100, 10_000);
+
+    private sealed class Recorder : IOmsEventHandler
+    {
+        public readonly List<OmsEvent> Events = [];
+
+        public void OnEvent(in OmsEvent e) => Events.Add(e);
+    }
+
+    private static void PollUntil(OmsClient client, Recorder recorder, Func<bool> done)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!done())
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for events");
+            client.Poll(ref recorder);
+            Thread.Yield();
+        }
+    }
+
+    private static void Publish(OmsEngine engine, OmsMessage m)
+    {
+        while (!engine.Inbound.TryPublish(in m))
+        {
+            Thread.Yield();
+        }
+    }
+
+    [Fact]
+    public void TrySubmit_ReturnsIdAtOnce_EventsArriveInOrder_MirrorFollows()
+    {
+        var engine = TestEngines.Create();
+        var client = new OmsClient(engine, 1);
+        var recorder = new Recorder();
+        using var runner = new EngineRunner(engine);
+
+        Assert.True(client.TrySubmit(in s_buy, out IdToken id));
+        Assert.True(id.IsStrategyMinted);
+        PollUntil(client, recorder, () => recorder.Events.Count >= 1);
+        Assert.Equal(EventKind.Submitted, recorder.Events[0].Kind);
+        Assert.True(client.OpenOrders.ContainsKey(id));
+        Assert.Equal(OrderStatus.PendingNew, client.OpenOrders[id].Status);
+
+        // The venue: answer the outbound New with an ack and a partial fill.
+        VenueCommand sent = default;
+        PollUntil(client, recorder, () => engine.VenueQueue(1).TryRead(out sent));
+        Assert.Equal(VenueCommandKind.New, sent.Kind);
+        Assert.Equal(id, sent.ClOrdId);
+        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, ExecType = ExecType.New, ClOrdId = id, ExecId = IdToken.FromString("x1"), VenueOrderId = IdToken.FromString("v1") });
+        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, ExecType = ExecType.Trade, ClOrdId = id, ExecId = IdToken.FromString("x2"), LastQty = 40, LastPx = 10_000 });
+        PollUntil(client, recorder, () => recorder.Events.Count >= 3);
+
+        Assert.Equal([EventKind.Submitted, EventKind.Accepted, EventKind.Filled], recorder.Events.Select(e => e.Kind));
+        Assert.Equal([1L, 2L, 3L], recorder.Events.Select(e => e.Sequence));
+        Assert.Equal(OrderStatus.PartiallyFilled, client.OpenOrders[id].Status);
+        Assert.Equal(60, client.OpenOrders[id].LeavesQty);
+        Assert.True(client.TryGetPosition(1, out ClientPosition position));
+        Assert.Equal(40, position.NetQty);
+        Assert.Equal(10_000, position.AvgCost);
+        Assert.Equal(0, client.MissedEvents);
+    }
+
+    [Fact]
+    public void TryCancel_AnotherStrategysOrder_RefusedWithNotOwner_OrderUntouched()
+    {
+        var engine = TestEngines.Create();
+        var owner = new OmsClient(engine, 1);
+        var intruder = new OmsClient(engine, 2);
+        var ownerEvents = new Recorder();
+        var intruderEvents = new Recorder();
+        using (var runner = new EngineRunner(engine))
+        {
+            Assert.True(owner.TrySubmit(in s_buy, out IdToken id));
+            PollUntil(owner, ownerEvents, () => ownerEvents.Events.Count >= 1);
+            Assert.True(intruder.TryCancel(id, out _));
+            Assert.True(intruder.TryReplace(id, 50, 9_000, 0, out _));
+            PollUntil(intruder, intruderEvents, () => intruderEvents.Events.Count >= 2);
+            Assert.All(intruderEvents.Events, e => Assert.Equal((EventKind.RequestRefused, RejectReason.NotOwner), (e.Kind, e.Reason)));
+            // The refusal reveals nothing of the other strategy's order.
+            Assert.All(intruderEvents.Events, e => Assert.True(e.OrderId.IsNone));
+        }
+
+        Assert.True(engine.TryGetOrder(ownerEvents.Events[0].ClOrdId, out OrderView order));
+        Assert.Equal(OrderStatus.PendingNew, order.Status);
+        Assert.Equal(1, order.ChainLength);
+        Assert.Single(engine.Outbound(1)); // only the owner's New went out
+    }
+
+    [Fact]
+    public void ManyOrdersFromTwoThreads_EachStrategySeesItsOwnEventsInOrder()
+    {
+        const int PerStrategy = 5_000;
+        var engine = TestEngines.Create();
+        var clients = new[] { new OmsClient(engine, 1), new OmsClient(engine, 2) };
+        var seen = new List<OmsEvent>[2];
+        using (var runner = new EngineRunner(engine))
+        {
+            Parallel.For(0, 2, s =>
+            {
+                var recorder = new Recorder();
+                OmsClient client = clients[s];
+                int submitted = 0;
+                while (recorder.Events.Count < PerStrategy)
+                {
+                    if (submitted < PerStrategy && client.TrySubmit(in s_buy, out _))
+                    {
+                        submitted++;
+                    }
+
+                    client.Poll(ref recorder);
+                    while (engine.VenueQueue(1).Count > 4_000 && s == 0)
+                    {
+                        engine.Outbound(1);
+                    }
+                }
+
+                seen[s] = recorder.Events;
+            });
+        }
+
+        for (int s = 0; s < 2; s++)
+        {
+            Assert.Equal(PerStrategy, seen[s].Count);
+            Assert.All(seen[s], e => Assert.Equal(s + 1, e.StrategyId));
+            Assert.Equal(Enumerable.Range(1, PerStrategy).Select(i => (long)i), seen[s].Select(e => e.Sequence));
+            // Submit order is preserved per producer: ClOrdID sequence numbers arrive increasing.
+            Assert.Equal(Enumerable.Range(1, PerStrategy).Select(i => IdToken.ForStrategy(s + 1, i)), seen[s].Select(e => e.ClOrdId));
+            Assert.Equal(0, clients[s].MissedEvents);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Oms.Domain;
+using Oms.Tables;
+
+namespace Oms.Tests.Tables;
+
+public sealed class OrderTableTests
+{
+    [Fact]
+    public void Release_RecycledSlot_OldIdNeverAliasesNewOrder()
+    {
+        var table = new OrderTable(capacity: 1, maxClOrdIds: 4);
+        IdToken first = IdToken.FromString("A");
+        int slot = table.Allocate(first);
+        OrderId oldId = table.IdOf(slot);
+        table.Status[slot] = OrderStatus.Filled;
+        Assert.True(table.AddToChain(slot, IdToken.FromString("A-cancel")));
+
+        Assert.True(table.Release(slot));
+        Assert.False(table.TryResolve(oldId, out _));
+        Assert.False(table.TryFindByClOrdId(first, out _));
+        Assert.False(table.TryFindByClOrdId(IdToken.FromString("A-cancel"), out _));
+
+        int again = table.Allocate(IdToken.FromString("B"));
+        table.Status[again] = OrderStatus.PendingNew;
+        Assert.Equal(slot, again);
+        OrderId newId = table.IdOf(again);
+        Assert.NotEqual(oldId, newId);
+        Assert.False(table.TryResolve(oldId, out _));
+        Assert.True(table.TryResolve(newId, out int resolved) && resolved == slot);
+    }
+
+    [Fact]
+    public void Release_LiveOrder_Refused()
+    {
+        var table = new OrderTable(2, 8);
+        int slot = table.Allocate(IdToken.FromString("A"));
+        table.Status[slot] = OrderStatus.New;
+        Assert.False(table.Release(slot));
+        Assert.True(table.TryFindByClOrdId(IdToken.FromString("A"), out _));
+    }
+
+    [Fact]
+    public void Allocate_Full_ReturnsMinusOne()
+    {
+        var table = new OrderTable(2, 8);
+        Assert.True(table.Allocate(IdToken.FromString("A")) >= 0);
+        Assert.True(table.Allocate(IdToken.FromString("B")) >= 0);
+        Assert.True(table.IsFull);
+        Assert.Equal(-1, table.Allocate(IdToken.FromString("C")));
+    }
+
+    [Fact]
+    public void Chain_KeepsEveryClOrdIdInOrder()
+    {
+        var table = new OrderTable(2, 8);
+        int slot = table.Allocate(IdToken.FromString("A"));
+        table.AddToChain(slot, IdToken.FromString("A2"));
+        table.AddToChain(slot, IdToken.FromString("A3"));
+        Span<IdToken> chain = stackalloc IdToken[8];
+        int n = table.CopyChain(slot, chain);
+        Assert.Equal(3, n);
+        Assert.Equal(IdToken.FromString("A3"), chain[2]);
+        Assert.False(table.AddToChain(slot, IdToken.FromString("A2")));
+    }
+}
