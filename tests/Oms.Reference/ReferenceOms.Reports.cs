@@ -159,6 +159,11 @@ public sealed partial class ReferenceOms
         _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
         AddFill(o, m.LastQty, m.LastPx, m.Fee);
         Fills++;
+        if (pending && o.Previous == OrderStatus.PendingNew)
+        {
+            o.Previous = OrderStatus.New; // a fill proves the venue holds the order, as an ack would
+        }
+
         if (!late)
         {
             bool full = o.Cum >= o.Qty;
@@ -190,6 +195,7 @@ public sealed partial class ReferenceOms
         {
             _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
             AddFill(o, m.LastQty, m.LastPx, m.Fee);
+            Fills++;
         }
         else
         {
@@ -203,7 +209,15 @@ public sealed partial class ReferenceOms
     private void FillsChanged(Order o)
     {
         o.Overfilled = o.Cum > o.Qty;
-        if (In(o.Status, OrderStatus.Filled, OrderStatus.PartiallyFilled, OrderStatus.New)) { o.Status = Working(o); }
+        if (In(o.Status, OrderStatus.Filled, OrderStatus.PartiallyFilled, OrderStatus.New))
+        {
+            o.Status = Working(o);
+            // Filled while a cancel/replace was out, then busted: the request is still out.
+            if (o.Status != OrderStatus.Filled && !o.PendingClOrdId.IsNone)
+            {
+                o.Status = o.PendingQty > 0 ? OrderStatus.PendingReplace : OrderStatus.PendingCancel;
+            }
+        }
         else if (Live(o.Status) && o.Cum >= o.Qty) { o.Status = OrderStatus.Filled; }
     }
 

@@ -203,6 +203,13 @@ public sealed partial class OmsEngine
         int fill = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
         AddFill(slot, m.LastQty, m.LastPx, m.Fee);
         _counters.FillsValue++;
+        if (action == TransitionAction.FillWhilePending && _orders.PreviousStatus[slot] == OrderStatus.PendingNew)
+        {
+            // A fill proves the venue holds the order, as an ack would: a rejected cancel then restores what
+            // the fills imply (as a fill on PendingNew does), never PendingNew with a CumQty.
+            _orders.PreviousStatus[slot] = OrderStatus.New;
+        }
+
         if (action != TransitionAction.FillLate)
         {
             bool full = _orders.CumQty[slot] >= _orders.OrderQty[slot];
@@ -259,6 +266,7 @@ public sealed partial class OmsEngine
         ReverseFill(slot, fill, FillState.Corrected);
         int corrected = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
         AddFill(slot, m.LastQty, m.LastPx, m.Fee);
+        _counters.FillsValue++;
         _counters.CorrectionsValue++;
         AfterFillsChanged(slot);
         Emit(in m, slot, EventKind.TradeCorrected, RejectReason.None);
@@ -296,7 +304,8 @@ public sealed partial class OmsEngine
     }
 
     /// <summary>
-    /// After a bust, correction or restatement: a filled or working order's status follows its fills again,
+    /// After a bust, correction or restatement: a filled or working order's status follows its fills again
+    /// (back to pending if it filled while a cancel/replace was in flight and that request is still out),
     /// and any other live order that is now fully filled is Filled (a live order always has leaves).
     /// </summary>
     private void AfterFillsChanged(int slot)
@@ -305,7 +314,9 @@ public sealed partial class OmsEngine
         OrderStatus status = _orders.Status[slot];
         if (status is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
         {
-            _orders.Status[slot] = WorkingStatus(slot);
+            OrderStatus working = WorkingStatus(slot);
+            _orders.Status[slot] = working == OrderStatus.Filled || _orders.PendingClOrdId[slot].IsNone ? working
+                : _orders.PendingQty[slot] > 0 ? OrderStatus.PendingReplace : OrderStatus.PendingCancel;
         }
         else if (status.IsLive() && _orders.CumQty[slot] >= _orders.OrderQty[slot])
         {

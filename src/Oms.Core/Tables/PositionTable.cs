@@ -20,9 +20,9 @@ public enum PositionOwner : byte
 /// <para>Cost basis is the signed notional of the open quantity (positive long, negative short); the
 /// average cost is cost ÷ net. Reducing a position removes cost in proportion to the quantity closed,
 /// truncated toward zero in raw notional units, and realizes the difference: the truncation remainder
-/// stays in the basis, so cost + realized always equals the signed sum of all fill notionals (nothing is
-/// lost to rounding). A trade that crosses zero closes the whole position and opens the rest at the trade
-/// price. A bust is booked as the opposite trade at the same price and fee reversed.</para>
+/// stays in the basis, so cost − realized always equals the signed sum of all fill notionals, buys positive
+/// (nothing is lost to rounding). A trade that crosses zero closes the whole position and opens the rest at
+/// the trade price. A bust is booked as the opposite trade at the same price and fee reversed.</para>
 /// <para>Single writer: the engine thread.</para>
 /// </remarks>
 public sealed class PositionTable
