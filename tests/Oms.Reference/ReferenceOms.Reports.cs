@@ -156,8 +156,16 @@ public sealed partial class ReferenceOms
         if (!normal && !pending && !late) { Anomaly(RejectReason.InvalidTransition); return; }
         if (m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
         Learn(o, m);
-        _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
-        AddFill(o, m.LastQty, m.LastPx, m.Fee);
+        var fill = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
+        _execIds[m.ExecId] = fill;
+        o.Cum += fill.Qty;
+        o.Notional += (BigInteger)fill.Price * fill.Qty;
+        foreach (Position p in (Position[])[o.AccountPosition!, o.StrategyPosition!])
+        {
+            p.Fills.Add(fill);
+            Trade(p, fill.Signed, fill.Price, fill.Fee);
+        }
+
         Fills++;
         if (pending && o.Previous == OrderStatus.PendingNew)
         {
@@ -189,17 +197,32 @@ public sealed partial class ReferenceOms
         if (o.Cum - f.Qty < 0) { Anomaly(RejectReason.NegativeCumQty); return; }
 
         Learn(o, m);
-        AddFill(o, -f.Qty, f.Price, -f.Fee);
+        o.Cum -= f.Qty;
+        o.Notional -= (BigInteger)f.Price * f.Qty;
         f.State = correct ? FillState.Corrected : FillState.Busted;
+        Fill? replacement = null;
         if (correct)
         {
-            _execIds[m.ExecId] = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
-            AddFill(o, m.LastQty, m.LastPx, m.Fee);
+            replacement = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
+            _execIds[m.ExecId] = replacement;
+            o.Cum += replacement.Qty;
+            o.Notional += (BigInteger)replacement.Price * replacement.Qty;
             Fills++;
         }
         else
         {
             Remember(m);
+        }
+
+        // The position is what it would be had the busted fill never happened (or the corrected one been right).
+        foreach (Position p in (Position[])[o.AccountPosition!, o.StrategyPosition!])
+        {
+            if (replacement is not null)
+            {
+                p.Fills.Insert(p.Fills.IndexOf(f) + 1, replacement);
+            }
+
+            Rebuild(p);
         }
 
         FillsChanged(o);
@@ -284,13 +307,17 @@ public sealed partial class ReferenceOms
         if (!m.ExecId.IsNone) { _execIds[m.ExecId] = null; }
     }
 
-    private static void AddFill(Order o, long qty, long price, long fee)
+    private static void Rebuild(Position p)
     {
-        o.Cum += qty;
-        o.Notional += (BigInteger)price * qty;
-        long signed = o.Side == Side.Buy ? qty : -qty;
-        Trade(o.AccountPosition!, signed, price, fee);
-        Trade(o.StrategyPosition!, signed, price, fee);
+        p.Net = p.Bought = p.Sold = 0;
+        p.Cost = p.Realized = p.Fees = 0;
+        foreach (Fill f in p.Fills)
+        {
+            if (f.State == FillState.Active)
+            {
+                Trade(p, f.Signed, f.Price, f.Fee);
+            }
+        }
     }
 
     /// <summary>Average-cost position keeping, the textbook way, in exact integers.</summary>

@@ -35,6 +35,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
         public required Order Order;
         public long Qty, Price, Fee;
         public FillState State = FillState.Active;
+        public long Signed => Order.Side == Side.Buy ? Qty : -Qty;
     }
 
     public sealed class Position
@@ -43,6 +44,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
         public int OwnerId, Instrument;
         public long Net, Bought, Sold;
         public BigInteger Cost, Realized, Fees;
+        public List<Fill> Fills = [];   // in arrival order; a correction sits where the fill it corrects was
     }
 
     private readonly Dictionary<IdToken, Order> _byClOrdId = [];

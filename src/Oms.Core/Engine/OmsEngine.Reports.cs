@@ -200,8 +200,8 @@ public sealed partial class OmsEngine
     private void ApplyFill(in OmsMessage m, int slot, TransitionAction action)
     {
         OrderStatus before = _orders.Status[slot];
-        int fill = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
-        AddFill(slot, m.LastQty, m.LastPx, m.Fee);
+        int fill = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
+        AddFill(slot, fill, m.LastQty, m.LastPx, m.Fee);
         _counters.FillsValue++;
         if (action == TransitionAction.FillWhilePending && _orders.PreviousStatus[slot] == OrderStatus.PendingNew)
         {
@@ -254,18 +254,28 @@ public sealed partial class OmsEngine
 
     private void Bust(in OmsMessage m, int slot, int fill)
     {
-        ReverseFill(slot, fill, FillState.Busted);
+        long qty = _fills.QtyOf(fill);
+        long price = _fills.PriceOf(fill);
+        _orders.CumQty[slot] -= qty;
+        _orders.Notional[slot] -= FixedPoint.Notional(price, qty);
+        _fills.SetState(fill, FillState.Busted);
+        Rebook(_orders.AccountPosition[slot], fill, isCorrection: false, -1, in m);
+        Rebook(_orders.StrategyPosition[slot], fill, isCorrection: false, -1, in m);
         RememberExecId(in m, slot);
         _counters.BustsValue++;
         AfterFillsChanged(slot);
-        Emit(in m, slot, EventKind.TradeBusted, RejectReason.None, lastQty: -_fills.QtyOf(fill), lastPx: _fills.PriceOf(fill));
+        Emit(in m, slot, EventKind.TradeBusted, RejectReason.None, lastQty: -qty, lastPx: price);
     }
 
     private void Correct(in OmsMessage m, int slot, int fill)
     {
-        ReverseFill(slot, fill, FillState.Corrected);
-        int corrected = _fills.Record(m.ExecId, slot, m.LastQty, m.LastPx, m.Fee);
-        AddFill(slot, m.LastQty, m.LastPx, m.Fee);
+        long oldQty = _fills.QtyOf(fill);
+        _orders.CumQty[slot] += m.LastQty - oldQty;
+        _orders.Notional[slot] += FixedPoint.Notional(m.LastPx, m.LastQty) - FixedPoint.Notional(_fills.PriceOf(fill), oldQty);
+        _fills.SetState(fill, FillState.Corrected);
+        int corrected = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
+        Rebook(_orders.AccountPosition[slot], fill, isCorrection: true, corrected, in m);
+        Rebook(_orders.StrategyPosition[slot], fill, isCorrection: true, corrected, in m);
         _counters.FillsValue++;
         _counters.CorrectionsValue++;
         AfterFillsChanged(slot);
@@ -281,26 +291,58 @@ public sealed partial class OmsEngine
         }
     }
 
-    private void AddFill(int slot, long qty, long price, long fee)
+    /// <summary>A new fill: the order's CumQty and notional, and both positions (chained for later rebuilds).</summary>
+    private void AddFill(int slot, int fill, long qty, long price, long fee)
     {
         _orders.CumQty[slot] += qty;
         _orders.Notional[slot] += FixedPoint.Notional(price, qty);
         long signed = _orders.SideOf[slot] == Side.Buy ? qty : -qty;
-        _positions.ApplyTrade(_orders.AccountPosition[slot], signed, price, fee);
-        _positions.ApplyTrade(_orders.StrategyPosition[slot], signed, price, fee);
+        foreach (int row in (ReadOnlySpan<int>)[_orders.AccountPosition[slot], _orders.StrategyPosition[slot]])
+        {
+            if (fill >= 0)
+            {
+                _positions.LinkFill(row, _fills, fill);
+            }
+            else
+            {
+                _positions.Incomplete[row] = true;
+            }
+
+            _positions.ApplyTrade(row, signed, price, fee);
+        }
     }
 
-    private void ReverseFill(int slot, int fill, FillState newState)
+    /// <summary>
+    /// A position after a bust or a correction of <paramref name="fill"/>: rebuilt from its chain of active
+    /// fills, the correction (recorded as <paramref name="correction"/>, -1 if the store was full) taking the
+    /// corrected fill's place. A row missing a fill cannot be rebuilt; it books the opposite of the old fill
+    /// (and the corrected fill, from the report <paramref name="m"/>) instead.
+    /// </summary>
+    private void Rebook(int row, int fill, bool isCorrection, int correction, in OmsMessage m)
     {
-        long qty = _fills.QtyOf(fill);
-        long price = _fills.PriceOf(fill);
-        long fee = _fills.FeeOf(fill);
-        _orders.CumQty[slot] -= qty;
-        _orders.Notional[slot] -= FixedPoint.Notional(price, qty);
-        long signed = _orders.SideOf[slot] == Side.Buy ? -qty : qty;
-        _positions.ApplyTrade(_orders.AccountPosition[slot], signed, price, -fee);
-        _positions.ApplyTrade(_orders.StrategyPosition[slot], signed, price, -fee);
-        _fills.SetState(fill, newState);
+        if (isCorrection && correction < 0)
+        {
+            _positions.Incomplete[row] = true;
+        }
+
+        if (_positions.Incomplete[row])
+        {
+            long signed = _fills.SignedQtyOf(fill);
+            _positions.ApplyTrade(row, -signed, _fills.PriceOf(fill), -_fills.FeeOf(fill));
+            if (isCorrection)
+            {
+                _positions.ApplyTrade(row, Math.Sign(signed) * m.LastQty, m.LastPx, m.Fee);
+            }
+
+            return;
+        }
+
+        if (correction >= 0)
+        {
+            _positions.LinkFill(row, _fills, correction, after: fill);
+        }
+
+        _positions.Recompute(row, _fills);
     }
 
     /// <summary>

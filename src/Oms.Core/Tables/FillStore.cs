@@ -30,6 +30,10 @@ public sealed class FillStore
     private readonly long[] _price;
     private readonly long[] _fee;
     private readonly FillState[] _state;
+    private readonly Side[] _side;
+    // Each fill sits in two position chains (its account's and its strategy's), in arrival order.
+    private readonly int[] _nextInAccount;
+    private readonly int[] _nextInStrategy;
     private int _count;
 
     /// <summary>Creates a store for <paramref name="maxExecIds"/> ExecIDs, of which up to <paramref name="maxFills"/> are fills.</summary>
@@ -41,6 +45,9 @@ public sealed class FillStore
         _price = new long[maxFills];
         _fee = new long[maxFills];
         _state = new FillState[maxFills];
+        _side = new Side[maxFills];
+        _nextInAccount = new int[maxFills];
+        _nextInStrategy = new int[maxFills];
     }
 
     /// <summary>Fills recorded.</summary>
@@ -56,7 +63,7 @@ public sealed class FillStore
     public bool RememberExecId(IdToken execId) => _byExecId.TryAdd(execId, -1);
 
     /// <summary>Records a fill under its ExecID; returns its index or -1 when the store is full.</summary>
-    public int Record(IdToken execId, int orderSlot, long qty, long price, long fee)
+    public int Record(IdToken execId, int orderSlot, Side side, long qty, long price, long fee)
     {
         if (_count >= _slot.Length || !_byExecId.TryAdd(execId, _count))
         {
@@ -69,7 +76,29 @@ public sealed class FillStore
         _price[i] = price;
         _fee[i] = fee;
         _state[i] = FillState.Active;
+        _side[i] = side;
+        _nextInAccount[i] = -1;
+        _nextInStrategy[i] = -1;
         return i;
+    }
+
+    /// <summary>The fill's quantity signed by side: positive for a buy.</summary>
+    public long SignedQtyOf(int fill) => _side[fill] == Side.Buy ? _qty[fill] : -_qty[fill];
+
+    /// <summary>The next fill in a position's chain, or -1.</summary>
+    public int NextOf(int fill, PositionOwner owner) => owner == PositionOwner.Account ? _nextInAccount[fill] : _nextInStrategy[fill];
+
+    /// <summary>Sets the next fill in a position's chain.</summary>
+    public void SetNext(int fill, PositionOwner owner, int next)
+    {
+        if (owner == PositionOwner.Account)
+        {
+            _nextInAccount[fill] = next;
+        }
+        else
+        {
+            _nextInStrategy[fill] = next;
+        }
     }
 
     /// <summary>Finds the fill recorded under an ExecID; -1 when none (unknown, or a non-fill report).</summary>

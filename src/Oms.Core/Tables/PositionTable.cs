@@ -22,7 +22,9 @@ public enum PositionOwner : byte
 /// truncated toward zero in raw notional units, and realizes the difference: the truncation remainder
 /// stays in the basis, so cost − realized always equals the signed sum of all fill notionals, buys positive
 /// (nothing is lost to rounding). A trade that crosses zero closes the whole position and opens the rest at
-/// the trade price. A bust is booked as the opposite trade at the same price and fee reversed.</para>
+/// the trade price. Each row chains its fills in arrival order; a bust or correction rebuilds the row from
+/// its active fills, so the position is exactly what it would have been without the busted fill (a row
+/// missing a fill because the fill store was full falls back to booking the opposite trade).</para>
 /// <para>Single writer: the engine thread.</para>
 /// </remarks>
 public sealed class PositionTable
@@ -41,6 +43,9 @@ public sealed class PositionTable
     internal readonly long[] BoughtQty;
     internal readonly long[] SoldQty;
     internal readonly long[] FillCount;
+    internal readonly int[] FirstFill;
+    internal readonly int[] LastFill;
+    internal readonly bool[] Incomplete;   // a fill of this row could not be recorded: rebook busts as opposite trades
 
     /// <summary>Creates a table for <paramref name="capacity"/> positions.</summary>
     public PositionTable(int capacity)
@@ -59,6 +64,9 @@ public sealed class PositionTable
         BoughtQty = new long[capacity];
         SoldQty = new long[capacity];
         FillCount = new long[capacity];
+        FirstFill = new int[capacity];
+        LastFill = new int[capacity];
+        Incomplete = new bool[capacity];
     }
 
     /// <summary>Rows in use.</summary>
@@ -83,6 +91,8 @@ public sealed class PositionTable
 
         row = _count++;
         _index.Add(key, row);
+        FirstFill[row] = -1;
+        LastFill[row] = -1;
         Owner[row] = owner;
         OwnerId[row] = ownerId;
         Instrument[row] = instrument;
@@ -135,6 +145,62 @@ public sealed class PositionTable
         long opened = signedQty > 0 ? remaining : -remaining;
         Cost[row] = FixedPoint.Notional(price, opened);
         NetQty[row] = opened;
+    }
+
+    /// <summary>
+    /// Links a recorded fill into the row's chain: at the end, or right after <paramref name="after"/> (a
+    /// correction takes the place of the fill it corrects).
+    /// </summary>
+    public void LinkFill(int row, FillStore fills, int fill, int after = -1)
+    {
+        PositionOwner owner = Owner[row];
+        if (after >= 0)
+        {
+            fills.SetNext(fill, owner, fills.NextOf(after, owner));
+            fills.SetNext(after, owner, fill);
+            if (LastFill[row] == after)
+            {
+                LastFill[row] = fill;
+            }
+
+            return;
+        }
+
+        fills.SetNext(fill, owner, -1);
+        if (LastFill[row] < 0)
+        {
+            FirstFill[row] = fill;
+        }
+        else
+        {
+            fills.SetNext(LastFill[row], owner, fill);
+        }
+
+        LastFill[row] = fill;
+    }
+
+    /// <summary>
+    /// Rebuilds a row from its active fills in arrival order: after a bust or correction the position is
+    /// exactly what it would be had the busted fill never happened (or had the corrected one been right).
+    /// Costs O(fills of the row); busts and corrections are rare.
+    /// </summary>
+    public void Recompute(int row, FillStore fills)
+    {
+        NetQty[row] = 0;
+        Cost[row] = 0;
+        Realized[row] = 0;
+        Fees[row] = 0;
+        BoughtQty[row] = 0;
+        SoldQty[row] = 0;
+        FillCount[row] = 0;
+        PositionOwner owner = Owner[row];
+        for (int f = FirstFill[row]; f >= 0; f = fills.NextOf(f, owner))
+        {
+            if (fills.StateOf(f) == FillState.Active)
+            {
+                ApplyTrade(row, fills.SignedQtyOf(f), fills.PriceOf(f), fills.FeeOf(f));
+            }
+        }
     }
 
     /// <summary>Average cost of the open position, raw at the price scale (0 when flat).</summary>
