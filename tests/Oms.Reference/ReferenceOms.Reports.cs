@@ -88,6 +88,7 @@ public sealed partial class ReferenceOms
                     o.Overfilled = o.Cum > o.Qty;
                     o.Status = Working(o);
                     Remember(m);
+                    if (o.Overfilled) { Anomaly(RejectReason.Overfill); }
                 }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
@@ -119,6 +120,7 @@ public sealed partial class ReferenceOms
                     if (s == OrderStatus.Suspended && (m.OrdStatus == OrderStatus.New || m.OrdStatus == OrderStatus.PartiallyFilled)) { o.Status = OrderStatus.New; }
                     FillsChanged(o);
                     Remember(m);
+                    if (o.Cum > o.Qty) { Anomaly(RejectReason.Overfill); }
                 }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
@@ -186,7 +188,7 @@ public sealed partial class ReferenceOms
 
     private void BustOrCorrect(Order o, OmsMessage m)
     {
-        bool allowed = In(o.Status, OrderStatus.PartiallyFilled, OrderStatus.Filled, OrderStatus.PendingCancel, OrderStatus.PendingReplace,
+        bool allowed = In(o.Status, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.Filled, OrderStatus.PendingCancel, OrderStatus.PendingReplace,
             OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.DoneForDay, OrderStatus.Suspended, OrderStatus.Rejected);
         if (!allowed) { Anomaly(RejectReason.InvalidTransition); return; }
         bool correct = m.ExecType == ExecType.TradeCorrect;

@@ -150,6 +150,8 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
 
     private RejectReason FindOwned(OmsMessage m, out Order? o)
     {
+        o = null;
+        if (m.StrategyId < 1 || m.StrategyId > options.MaxStrategies) { return RejectReason.InvalidStrategy; }
         o = Find(m.OrigClOrdId);
         if (o is null) { return RejectReason.UnknownOrder; }
         if (o.Strategy != m.StrategyId) { o = null; return RejectReason.NotOwner; }

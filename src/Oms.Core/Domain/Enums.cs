@@ -114,7 +114,7 @@ public enum ExecType : byte
     TradeCorrect = (byte)'G',
     /// <summary>150=H: a bust of an earlier fill named by ExecRefID.</summary>
     TradeCancel = (byte)'H',
-    /// <summary>150=I: a status report; no change unless the status differs.</summary>
+    /// <summary>150=I: a status report; informational (the engine keeps the status its own transitions derive).</summary>
     OrderStatus = (byte)'I',
 }
 

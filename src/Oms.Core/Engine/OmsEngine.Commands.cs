@@ -206,6 +206,12 @@ public sealed partial class OmsEngine
 
     private RejectReason FindOwnedOrder(in OmsMessage m, out int slot)
     {
+        if ((uint)(m.StrategyId - 1) >= (uint)_options.MaxStrategies)
+        {
+            slot = -1;
+            return RejectReason.InvalidStrategy;
+        }
+
         if (!_orders.TryFindByClOrdId(m.OrigClOrdId, out slot))
         {
             slot = -1;
@@ -297,6 +303,13 @@ public sealed partial class OmsEngine
     private void Refuse(in OmsMessage m, int slot, RejectReason reason)
     {
         _counters.RefusedValue++;
+        if (reason == RejectReason.InvalidStrategy)
+        {
+            // No stream to answer on: the operator sees it.
+            RaiseAnomaly(in m, -1, reason);
+            return;
+        }
+
         _counters.Count(reason);
         if (slot >= 0)
         {

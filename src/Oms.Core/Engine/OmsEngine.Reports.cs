@@ -124,13 +124,16 @@ public sealed partial class OmsEngine
                 Emit(in m, slot, EventKind.Accepted, RejectReason.None);
                 break;
             case TransitionAction.AckWhilePending:
-                if (_orders.PreviousStatus[slot] == OrderStatus.PendingNew)
+                RememberExecId(in m, slot);
+                if (_orders.PreviousStatus[slot] != OrderStatus.PendingNew)
                 {
-                    _orders.PreviousStatus[slot] = OrderStatus.New;
+                    // Acknowledged before (or a fill proved it): a repeated ack is an echo.
+                    _counters.ConfirmationsValue++;
+                    break;
                 }
 
+                _orders.PreviousStatus[slot] = OrderStatus.New;
                 _counters.AcceptedValue++;
-                RememberExecId(in m, slot);
                 Emit(in m, slot, EventKind.Accepted, RejectReason.None);
                 break;
             case TransitionAction.Fill:
@@ -378,10 +381,18 @@ public sealed partial class OmsEngine
         _counters.ReplacedValue++;
         RememberExecId(in m, slot);
         Emit(in m, slot, EventKind.Replaced, RejectReason.None);
+        FlagIfOverfilled(in m, slot);
     }
 
     private void EndPendingRequest(in OmsMessage m, int slot, LifecycleEvent ev, bool restore)
     {
+        if (!restore && _orders.PendingClOrdId[slot].IsNone)
+        {
+            // Nothing is in flight any more (the reject was already applied, or the order moved on): an echo.
+            _counters.ConfirmationsValue++;
+            return;
+        }
+
         if (restore)
         {
             OrderStatus previous = _orders.PreviousStatus[slot];
@@ -416,6 +427,16 @@ public sealed partial class OmsEngine
         AfterFillsChanged(slot);
         RememberExecId(in m, slot);
         Emit(in m, slot, EventKind.Restated, RejectReason.None);
+        FlagIfOverfilled(in m, slot);
+    }
+
+    /// <summary>A replace or restatement below the filled quantity: the order is Filled and overfilled, flagged.</summary>
+    private void FlagIfOverfilled(in OmsMessage m, int slot)
+    {
+        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        {
+            RaiseAnomaly(in m, slot, RejectReason.Overfill);
+        }
     }
 
     private OrderStatus WorkingStatus(int slot)

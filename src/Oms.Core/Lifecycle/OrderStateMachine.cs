@@ -97,11 +97,11 @@ public static class OrderStateMachine
         (OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Suspended
             or OrderStatus.DoneForDay, LifecycleEvent.Restated) => Do(TransitionAction.Restate),
 
-        // Busts and corrections: wherever fills can exist.
-        (OrderStatus.PartiallyFilled or OrderStatus.Filled or OrderStatus.PendingCancel or OrderStatus.PendingReplace
+        // Busts and corrections: wherever fills can exist (New too: every fill of it may have been busted).
+        (OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Filled or OrderStatus.PendingCancel or OrderStatus.PendingReplace
             or OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.DoneForDay or OrderStatus.Suspended
             or OrderStatus.Rejected, LifecycleEvent.TradeCancel) => Do(TransitionAction.Bust),
-        (OrderStatus.PartiallyFilled or OrderStatus.Filled or OrderStatus.PendingCancel or OrderStatus.PendingReplace
+        (OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Filled or OrderStatus.PendingCancel or OrderStatus.PendingReplace
             or OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.DoneForDay or OrderStatus.Suspended
             or OrderStatus.Rejected, LifecycleEvent.TradeCorrect) => Do(TransitionAction.Correct),
 

@@ -14,7 +14,7 @@ namespace Oms.Tests.Engine;
 /// <remarks>Prices are raw at scale 3 (10_000 = 10.000), quantities at scale 0; notional raw = price × qty.</remarks>
 public sealed class DisorderTests
 {
-    // ---------------------------------------------------------------- duplicates
+    // Duplicates.
 
     [Fact]
     public void DuplicateExecId_Fill_AppliedOnceCountedAndStateUnchanged()
@@ -65,7 +65,7 @@ public sealed class DisorderTests
         Assert.Equal(0, engine.Order("B").CumQty);
     }
 
-    // ---------------------------------------------------------------- fills out of order
+    // Fills out of order.
 
     [Fact]
     public void Fill_BeforeAcknowledgement_AppliedThenLateAckIsConfirm()
@@ -233,7 +233,7 @@ public sealed class DisorderTests
         Assert.True(o.PendingClOrdId.IsNone);
     }
 
-    // ---------------------------------------------------------------- overfill
+    // Overfill.
 
     [Fact]
     public void Fill_BeyondOrderQty_AppliedAndFlaggedOverfill()
@@ -274,7 +274,7 @@ public sealed class DisorderTests
         Assert.Equal(100, engine.Position(PositionOwner.Account, 1).NetQty);
     }
 
-    // ---------------------------------------------------------------- busts and corrections
+    // Busts and corrections.
 
     [Fact]
     public void Bust_FilledOrder_ReducesCumQtyRecomputesAvgPxAndPositionBackToPartiallyFilled()
@@ -488,32 +488,42 @@ public sealed class DisorderTests
     }
 
     [Fact]
-    public void Bust_Twice_OnlyFillBusted_OrderBackToNewSoTableRefusesInvalidTransition()
+    public void Bust_Twice_OnlyFillBusted_OrderBackToNew_SecondIsExecRefNotActive()
     {
-        // Design note: once every fill is busted the order is New, and (New, TradeCancel) is not a table row,
-        // so the second bust is refused as InvalidTransition before ExecRefNotActive could be checked.
+        // Once every fill is busted the order is New; (New, TradeCancel) is a row, so the second bust
+        // reaches the fill check and is refused for what it is.
         var engine = TestEngines.Create();
         engine.NewAcked("A");
         engine.Apply(Msg.Fill("A", "f1", 100, 10_000));
         engine.Apply(Msg.Report(ExecType.TradeCancel, "A", "b1", execRefId: "f1"));
         engine.DrainAll();
 
-        engine.ApplyFlagged(Msg.Report(ExecType.TradeCancel, "A", "b2", execRefId: "f1"), RejectReason.InvalidTransition);
+        engine.ApplyFlagged(Msg.Report(ExecType.TradeCancel, "A", "b2", execRefId: "f1"), RejectReason.ExecRefNotActive);
 
         Assert.Equal((OrderStatus.New, 0L), (engine.Order("A").Status, engine.Order("A").CumQty));
         Assert.Equal(1, engine.Counters.Busts);
     }
 
     [Fact]
-    public void Bust_NewOrderWithoutFills_InvalidTransition()
+    public void Bust_NewOrderWithoutFills_UnknownExecRef()
     {
         var engine = TestEngines.Create();
         engine.NewAcked("A");
 
+        engine.ApplyFlagged(Msg.Report(ExecType.TradeCancel, "A", "b1", execRefId: "f1"), RejectReason.UnknownExecRef);
+    }
+
+    [Fact]
+    public void Bust_PendingNewOrder_InvalidTransition()
+    {
+        var engine = TestEngines.Create();
+        engine.Apply(Msg.New("A"));
+        engine.DrainAll();
+
         engine.ApplyFlagged(Msg.Report(ExecType.TradeCancel, "A", "b1", execRefId: "f1"), RejectReason.InvalidTransition);
     }
 
-    // ---------------------------------------------------------------- unknown, stale, malformed
+    // Unknown, stale and malformed reports.
 
     [Fact]
     public void Report_UnknownOrder_AnomalyOnOperatorStreamOnly()
@@ -590,7 +600,7 @@ public sealed class DisorderTests
         Assert.Equal(10, engine.Order("A").CumQty);
     }
 
-    // ---------------------------------------------------------------- positions
+    // Positions.
 
     [Fact]
     public void Position_RoundTrip_RealizesPnlAndGoesFlat()

@@ -13,7 +13,7 @@ namespace Oms.Tests.Engine;
 /// </summary>
 public sealed class EngineLifecycleTests
 {
-    // ---------------------------------------------------------------- new → ack → fills
+    // New → ack → fills.
 
     [Fact]
     public void NewOrder_AckPartialFull_WalksPendingNewNewPartiallyFilledFilled()
@@ -69,7 +69,7 @@ public sealed class EngineLifecycleTests
         Assert.Empty(engine.DrainAnomalies());
     }
 
-    // ---------------------------------------------------------------- cancels
+    // Cancels.
 
     [Fact]
     public void Cancel_AckedOrder_PendingCancelThenCanceled()
@@ -223,7 +223,7 @@ public sealed class EngineLifecycleTests
         Assert.Equal(OrderStatus.Canceled, engine.Order("A").Status);
     }
 
-    // ---------------------------------------------------------------- replaces
+    // Replaces.
 
     [Fact]
     public void Replace_PartiallyFilledOrder_PendingReplaceThenReplaced_NewClOrdIdCurrentAndChainGrows()
@@ -373,7 +373,7 @@ public sealed class EngineLifecycleTests
         engine.ApplyRefusedCommand(command, reason);
     }
 
-    // ---------------------------------------------------------------- venue outcomes
+    // Venue outcomes.
 
     [Fact]
     public void Rejected_PendingNew_RejectedAndNotLive()
@@ -483,7 +483,7 @@ public sealed class EngineLifecycleTests
         Assert.Equal((OrderStatus.PartiallyFilled, 40L), (engine.Order("A").Status, engine.Order("A").CumQty));
     }
 
-    // ---------------------------------------------------------------- invalid reports
+    // Invalid reports.
 
     [Fact]
     public void Replaced_NoReplacePending_InvalidTransitionAndUntouched()
@@ -551,7 +551,7 @@ public sealed class EngineLifecycleTests
         engine.ApplyFlagged(empty, RejectReason.UnknownMessageKind);
     }
 
-    // ---------------------------------------------------------------- every refusing or echoing row, on the engine
+    // Every refusing or echoing row, on the engine.
 
     /// <summary>Drives order "A" of strategy 1 into <paramref name="status"/> with real messages.</summary>
     private static OmsEngine EngineWithOrderIn(OrderStatus status)
@@ -675,7 +675,7 @@ public sealed class EngineLifecycleTests
         return ev;
     }
 
-    // ---------------------------------------------------------------- mass cancel
+    // Mass cancel.
 
     public static TheoryData<int, int, string[]> MassCancelFilters() => new()
     {
@@ -761,7 +761,7 @@ public sealed class EngineLifecycleTests
         Assert.Equal(OrderStatus.New, engine.Order("D").Status);
     }
 
-    // ---------------------------------------------------------------- ownership
+    // Ownership.
 
     [Fact]
     public void Cancel_AnotherStrategysOrder_RefusedNotOwnerAndOrderUntouched()
@@ -793,7 +793,7 @@ public sealed class EngineLifecycleTests
         Assert.False(engine.TryGetOrder(Msg.Id("R1"), out _));
     }
 
-    // ---------------------------------------------------------------- validation
+    // Validation.
 
     public static TheoryData<string, RejectReason> DenialCases() => new()
     {
@@ -930,7 +930,7 @@ public sealed class EngineLifecycleTests
         Assert.Equal(1, engine.Counters.Denied);
     }
 
-    // ---------------------------------------------------------------- capacity and back-pressure
+    // Capacity and back-pressure.
 
     [Fact]
     public void NewOrder_OrderTableFull_DeniedOrderCapacityWithoutRow()

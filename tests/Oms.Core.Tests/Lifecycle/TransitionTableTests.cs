@@ -91,7 +91,7 @@ public sealed class TransitionTableTests
 
         // Busts and corrections.
         OrderStatus[] withFills =
-            [PartiallyFilled, Filled, PendingCancel, PendingReplace, Canceled, Expired, DoneForDay, Suspended, Rejected];
+            [New, PartiallyFilled, Filled, PendingCancel, PendingReplace, Canceled, Expired, DoneForDay, Suspended, Rejected];
         Rows(E.TradeCancel, Do(A.Bust), withFills);
         Rows(E.TradeCorrect, Do(A.Correct), withFills);
 
