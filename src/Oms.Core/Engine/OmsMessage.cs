@@ -24,7 +24,7 @@ public enum MessageKind : byte
 
 /// <summary>
 /// One inbound ring slot: a strategy command or a venue report, fixed-size and unmanaged (192 bytes,
-/// three cache lines). Strings never enter the ring: ids are <see cref="IdToken"/>s, names are dense ints
+/// three cache lines; a layout test holds it there: the 16-byte-aligned tokens must start at offset 32). Strings never enter the ring: ids are <see cref="IdToken"/>s, names are dense ints
 /// interned at the edge, prices and quantities are fixed-point raw values at the instrument's scales.
 /// </summary>
 /// <remarks>
@@ -60,8 +60,6 @@ public struct OmsMessage
     public int VenueId;
     /// <summary>Producer timestamp, nanoseconds since the Unix epoch.</summary>
     public long Timestamp;
-    /// <summary>Reserved for the journal's sequence; zero on the live path.</summary>
-    public long Reserved;
     /// <summary>ClOrdID (11): the new order's, the cancel/replace request's, or the report's.</summary>
     public IdToken ClOrdId;
     /// <summary>OrigClOrdID (41): the order a cancel/replace request or report refers to.</summary>

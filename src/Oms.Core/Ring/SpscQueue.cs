@@ -17,7 +17,11 @@ namespace Oms.Ring;
 /// <typeparam name="T">The slot type.</typeparam>
 public sealed class SpscQueue<T> where T : unmanaged
 {
+    private static readonly int s_pad = Math.Max(1, (PaddedSequence.Padding + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
+
+    // Padded at both ends, as MpscRing's, so neighbouring heap objects never share a line with the edge slots.
     private readonly T[] _slots;
+    private readonly int _capacity;
     private readonly int _mask;
     private PaddedSequence _tail;       // producer-owned: next sequence to write
     private PaddedSequence _headCache;  // producer's cached copy of _head
@@ -32,12 +36,13 @@ public sealed class SpscQueue<T> where T : unmanaged
             ThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), "queue capacity must be a power of two >= 2");
         }
 
-        _slots = new T[capacity];
+        _capacity = capacity;
+        _slots = new T[capacity + (2 * s_pad)];
         _mask = capacity - 1;
     }
 
     /// <summary>The number of slots.</summary>
-    public int Capacity => _slots.Length;
+    public int Capacity => _capacity;
 
     /// <summary>Items written and not yet read (a racy snapshot).</summary>
     public long Count => Volatile.Read(ref _tail.Value) - Volatile.Read(ref _head.Value);
@@ -46,13 +51,13 @@ public sealed class SpscQueue<T> where T : unmanaged
     public bool HasRoomFor(int n)
     {
         long tail = _tail.Value;
-        if (tail + n - _headCache.Value <= _slots.Length)
+        if (tail + n - _headCache.Value <= _capacity)
         {
             return true;
         }
 
         _headCache.Value = Volatile.Read(ref _head.Value);
-        return tail + n - _headCache.Value <= _slots.Length;
+        return tail + n - _headCache.Value <= _capacity;
     }
 
     /// <summary>Reserves the next slot for the producer to fill in place; false when full.</summary>
@@ -60,10 +65,10 @@ public sealed class SpscQueue<T> where T : unmanaged
     public bool TryClaim(out long sequence)
     {
         sequence = _tail.Value;
-        if (sequence - _headCache.Value >= _slots.Length)
+        if (sequence - _headCache.Value >= _capacity)
         {
             _headCache.Value = Volatile.Read(ref _head.Value);
-            if (sequence - _headCache.Value >= _slots.Length)
+            if (sequence - _headCache.Value >= _capacity)
             {
                 return false;
             }
@@ -76,7 +81,7 @@ public sealed class SpscQueue<T> where T : unmanaged
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _slots[(int)(sequence & _mask)];
+        get => ref _slots[(int)(sequence & _mask) + s_pad];
     }
 
     /// <summary>Makes the claimed slot visible to the consumer.</summary>
@@ -92,7 +97,7 @@ public sealed class SpscQueue<T> where T : unmanaged
             return false;
         }
 
-        _slots[(int)(sequence & _mask)] = item;
+        _slots[(int)(sequence & _mask) + s_pad] = item;
         Commit(sequence);
         return true;
     }
@@ -111,7 +116,7 @@ public sealed class SpscQueue<T> where T : unmanaged
             }
         }
 
-        item = _slots[(int)(head & _mask)];
+        item = _slots[(int)(head & _mask) + s_pad];
         Volatile.Write(ref _head.Value, head + 1);
         return true;
     }
@@ -124,7 +129,7 @@ public sealed class SpscQueue<T> where T : unmanaged
         int count = (int)Math.Min(limit, tail - head);
         for (int i = 0; i < count; i++)
         {
-            handler.OnMessage(ref _slots[(int)((head + i) & _mask)], head + i);
+            handler.OnMessage(ref _slots[(int)((head + i) & _mask) + s_pad], head + i);
         }
 
         if (count > 0)

@@ -1,0 +1,154 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Oms.Engine;
+using Oms.Ring;
+
+namespace Oms.Tests.Ring;
+
+/// <summary>
+/// Pins the memory layout of the cross-thread types (STYLE P6): the padded cursor, the ring slot types,
+/// and which fields of the ring and queue are padded cursors.
+/// </summary>
+public sealed class LayoutTests
+{
+    [Fact]
+    public void PaddedSequence_Size_Is128PlusValuePlus128()
+    {
+        Assert.Equal(128, PaddedSequence.Padding);
+        Assert.Equal(264, PaddedSequence.Size);
+        Assert.Equal(264, Unsafe.SizeOf<PaddedSequence>());
+        Assert.Equal(264, Marshal.SizeOf<PaddedSequence>());
+    }
+
+    [Fact]
+    public void PaddedSequence_Value_IsAtOffset128()
+    {
+        FieldInfo value = typeof(PaddedSequence).GetField(nameof(PaddedSequence.Value))!;
+        FieldOffsetAttribute? offset = value.GetCustomAttribute<FieldOffsetAttribute>();
+
+        Assert.NotNull(offset);
+        Assert.Equal(128, offset.Value);
+        Assert.Equal(128, Marshal.OffsetOf<PaddedSequence>(nameof(PaddedSequence.Value)).ToInt32());
+        Assert.Equal(typeof(long), value.FieldType);
+    }
+
+    [Fact]
+    public void PaddedSequence_Value_IsTheOnlyInstanceField()
+    {
+        FieldInfo[] fields = typeof(PaddedSequence).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        FieldInfo field = Assert.Single(fields);
+        Assert.Equal(nameof(PaddedSequence.Value), field.Name);
+    }
+
+    [Fact]
+    public void PaddedSequence_ValueAddress_Is128BytesIntoTheStruct()
+    {
+        var sequence = new PaddedSequence();
+
+        nint byteOffset = Unsafe.ByteOffset(
+            ref Unsafe.As<PaddedSequence, byte>(ref sequence),
+            ref Unsafe.As<long, byte>(ref sequence.Value));
+
+        Assert.Equal(128, (int)byteOffset);
+    }
+
+    [Fact]
+    public void OmsMessage_Size_Is192Bytes_ThreeCacheLines()
+    {
+        // IdToken (UInt128) is 16-byte aligned: a field added before the tokens pads the struct past 192.
+        Assert.Equal(192, Unsafe.SizeOf<OmsMessage>());
+        Assert.Equal(32, (int)Marshal.OffsetOf<OmsMessage>(nameof(OmsMessage.ClOrdId)));
+    }
+
+    [Fact]
+    public void MpscRing_CursorFields_ArePaddedSequences()
+    {
+        AssertCursorFields(typeof(MpscRing<OmsMessage>), ["_claim", "_consumedCache", "_consumed"]);
+    }
+
+    [Fact]
+    public void MpscRing_SlotArray_PaddedAtLeast128BytesAtBothEnds()
+    {
+        AssertSlotArrayPadded<long>(16);
+        AssertSlotArrayPadded<OmsMessage>(8);
+        AssertSlotArrayPadded<PaddedSequence>(2);
+    }
+
+    [Fact]
+    public void SpscQueue_SlotArray_PaddedAtLeast128BytesAtBothEnds()
+    {
+        foreach (int capacity in (int[])[2, 16])
+        {
+            var queue = new SpscQueue<OmsEvent>(capacity);
+            var slots = (OmsEvent[])typeof(SpscQueue<OmsEvent>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(queue)!;
+            Assert.True(Unsafe.ByteOffset(ref slots[0], ref queue[0]) >= PaddedSequence.Padding);
+            Assert.True(Unsafe.ByteOffset(ref queue[capacity - 1], ref slots[^1]) >= PaddedSequence.Padding);
+            Assert.True(Unsafe.AreSame(ref queue[0], ref queue[capacity]), "sequence capacity wraps to slot 0");
+        }
+    }
+
+    [Fact]
+    public void SpscQueue_CursorFields_ArePaddedSequences()
+    {
+        AssertCursorFields(typeof(SpscQueue<OmsEvent>), ["_tail", "_headCache", "_head", "_tailCache"]);
+    }
+
+    [Fact]
+    public void OmsEvent_IsUnmanagedAndSizeIsMultipleOf8()
+    {
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<OmsEvent>());
+        int size = Unsafe.SizeOf<OmsEvent>();
+        TestContext.Current.SendDiagnosticMessage($"sizeof(OmsEvent) = {size}");
+        Assert.Equal(0, size % 8);
+    }
+
+    [Fact]
+    public void VenueCommand_IsUnmanagedAndSizeIsMultipleOf8()
+    {
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<VenueCommand>());
+        int size = Unsafe.SizeOf<VenueCommand>();
+        TestContext.Current.SendDiagnosticMessage($"sizeof(VenueCommand) = {size}");
+        Assert.Equal(0, size % 8);
+    }
+
+    [Fact]
+    public void OmsMessage_IsUnmanaged()
+    {
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<OmsMessage>());
+    }
+
+    private static void AssertSlotArrayPadded<T>(int capacity) where T : unmanaged
+    {
+        var ring = new MpscRing<T>(capacity);
+        var slots = (T[])typeof(MpscRing<T>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(ring)!;
+
+        // Every sequence of one lap maps into the array, away from both ends.
+        long before = Unsafe.ByteOffset(ref slots[0], ref ring[0]);
+        long after = Unsafe.ByteOffset(ref ring[capacity - 1], ref slots[^1]);
+        Assert.True(before >= PaddedSequence.Padding, $"{typeof(T).Name}: {before} bytes before the first slot");
+        Assert.True(after >= PaddedSequence.Padding, $"{typeof(T).Name}: {after} bytes after the last slot");
+        Assert.True(Unsafe.AreSame(ref ring[0], ref ring[capacity]), "sequence capacity wraps to slot 0");
+    }
+
+    private static void AssertCursorFields(Type type, string[] expected)
+    {
+        string[] padded = type
+            .GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+            .Where(f => f.FieldType == typeof(PaddedSequence))
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), padded);
+
+        // Every long-valued private field (a would-be cursor) must be padded: no bare long cursors.
+        string[] bareLongs = type
+            .GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+            .Where(f => f.FieldType == typeof(long))
+            .Select(f => f.Name)
+            .ToArray();
+        Assert.Empty(bareLongs);
+    }
+}
