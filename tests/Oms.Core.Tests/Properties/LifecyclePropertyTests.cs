@@ -44,6 +44,8 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
                     lastCum[o.OrigClOrdId] = o.CumQty;
                 }
             }
+
+            Assert.Null(engine.ValidateInvariants());
         }, writeLine: output.WriteLine, seed: Seed, iter: 40, threads: 1);
     }
 

@@ -1,0 +1,106 @@
+using Oms.Domain;
+
+namespace Oms.Engine;
+
+public sealed partial class OmsEngine
+{
+    /// <summary>
+    /// A deep structural check for tests (STYLE P9): every row's ids resolve back to it, live orders have
+    /// leaves, quantities are consistent, positions balance. Returns the first broken invariant, or null.
+    /// O(orders + positions + chain links); engine thread only. Allocates only to describe a failure.
+    /// </summary>
+    public string? ValidateInvariants()
+    {
+        Span<IdToken> chain = stackalloc IdToken[64];
+        int seen = 0;
+        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        {
+            seen++;
+            string? problem = CheckOrder(slot, chain);
+            if (problem is not null)
+            {
+                return $"order {_orders.OrigClOrdId[slot]} (slot {slot}): {problem}";
+            }
+        }
+
+        if (seen != _orders.Count)
+        {
+            return $"the creation-ordered list holds {seen} rows, the table counts {_orders.Count}";
+        }
+
+        for (int row = 0; row < _positions.Count; row++)
+        {
+            if (_positions.BoughtQty[row] - _positions.SoldQty[row] != _positions.NetQty[row])
+            {
+                return $"position row {row}: bought {_positions.BoughtQty[row]} - sold {_positions.SoldQty[row]} != net {_positions.NetQty[row]}";
+            }
+
+            if (_positions.NetQty[row] == 0 && _positions.Cost[row] != 0)
+            {
+                return $"position row {row}: flat but holds cost {_positions.Cost[row]}";
+            }
+        }
+
+        return null;
+    }
+
+    private string? CheckOrder(int slot, Span<IdToken> buffer)
+    {
+        OrderStatus status = _orders.Status[slot];
+        if (status is OrderStatus.None or OrderStatus.Replaced)
+        {
+            return $"holds status {status}";
+        }
+
+        if (!_orders.TryResolve(_orders.IdOf(slot), out int resolved) || resolved != slot)
+        {
+            return "its OrderId does not resolve to it";
+        }
+
+        if (_orders.CumQty[slot] < 0)
+        {
+            return $"negative CumQty {_orders.CumQty[slot]}";
+        }
+
+        if (status.IsLive() && _orders.CumQty[slot] >= _orders.OrderQty[slot])
+        {
+            return $"live ({status}) with CumQty {_orders.CumQty[slot]} >= OrderQty {_orders.OrderQty[slot]}";
+        }
+
+        if (status is OrderStatus.PendingCancel or OrderStatus.PendingReplace && _orders.PreviousStatus[slot] == OrderStatus.None)
+        {
+            return $"{status} with no status to restore";
+        }
+
+        int length = _orders.ChainLength(slot);
+        Span<IdToken> chain = length <= buffer.Length ? buffer : new IdToken[length];
+        int n = _orders.CopyChain(slot, chain);
+        if (n != length || n < 1 || chain[0] != _orders.OrigClOrdId[slot])
+        {
+            return "its chain does not start with its first ClOrdID";
+        }
+
+        bool currentInChain = false;
+        for (int i = 0; i < n; i++)
+        {
+            currentInChain |= chain[i] == _orders.ClOrdId[slot];
+            if (!_orders.TryFindByClOrdId(chain[i], out int s) || s != slot)
+            {
+                return $"chain id {chain[i]} does not resolve to it";
+            }
+        }
+
+        if (!currentInChain)
+        {
+            return "its current ClOrdID is not in its chain";
+        }
+
+        IdToken venueId = _orders.VenueOrderId[slot];
+        if (!venueId.IsNone && !_orders.TryFindByVenueOrderId(venueId, out _))
+        {
+            return $"venue OrderID {venueId} is not indexed";
+        }
+
+        return null;
+    }
+}
