@@ -63,20 +63,12 @@ public sealed class OmsClient
     /// <summary>Submits a new order; returns its ClOrdID at once. False (and no id) when the ring is full.</summary>
     public bool TrySubmit(in NewOrderRequest request, out IdToken clOrdId)
     {
-        if (!_ring.TryClaim(out long seq))
+        if (!TryBegin(MessageKind.NewOrder, out long seq, out clOrdId))
         {
-            clOrdId = IdToken.None;
             return false;
         }
 
-        clOrdId = NextId();
-
         ref OmsMessage m = ref _ring[seq];
-        m = default;
-        m.Kind = MessageKind.NewOrder;
-        m.StrategyId = StrategyId;
-        m.Timestamp = Now();
-        m.ClOrdId = clOrdId;
         m.AccountId = request.AccountId;
         m.InstrumentId = request.InstrumentId;
         m.VenueId = request.VenueId;
@@ -102,17 +94,12 @@ public sealed class OmsClient
     /// <summary>Cancels all this strategy's live orders matching the filter (0 = any). False when the ring is full.</summary>
     public bool TryMassCancel(int accountId = 0, int instrumentId = 0, int venueId = 0)
     {
-        if (!_ring.TryClaim(out long seq))
+        if (!TryBegin(MessageKind.MassCancel, out long seq, out _))
         {
             return false;
         }
 
         ref OmsMessage m = ref _ring[seq];
-        m = default;
-        m.Kind = MessageKind.MassCancel;
-        m.StrategyId = StrategyId;
-        m.Timestamp = Now();
-        m.ClOrdId = NextId();
         m.AccountId = accountId;
         m.InstrumentId = instrumentId;
         m.VenueId = venueId;
@@ -193,25 +180,37 @@ public sealed class OmsClient
 
     private bool TrySend(MessageKind kind, IdToken target, long qty, long price, long stopPx, out IdToken requestId)
     {
-        if (!_ring.TryClaim(out long seq))
+        if (!TryBegin(kind, out long seq, out requestId))
         {
-            requestId = IdToken.None;
             return false;
         }
 
-        requestId = NextId();
-
         ref OmsMessage m = ref _ring[seq];
-        m = default;
-        m.Kind = kind;
-        m.StrategyId = StrategyId;
-        m.Timestamp = Now();
-        m.ClOrdId = requestId;
         m.OrigClOrdId = target;
         m.OrderQty = qty;
         m.Price = price;
         m.StopPx = stopPx;
         _ring.Publish(seq);
+        return true;
+    }
+
+    /// <summary>Claims a slot and fills what every command carries; the caller adds the rest and publishes.</summary>
+    private bool TryBegin(MessageKind kind, out long seq, out IdToken id)
+    {
+        if (!_ring.TryClaim(out seq))
+        {
+            id = IdToken.None;
+            return false;
+        }
+
+        // Minted only once a slot is ours, so a full ring burns no id and ids follow ring order per thread.
+        id = NextId();
+        ref OmsMessage m = ref _ring[seq];
+        m = default;
+        m.Kind = kind;
+        m.StrategyId = StrategyId;
+        m.Timestamp = Now();
+        m.ClOrdId = id;
         return true;
     }
 
