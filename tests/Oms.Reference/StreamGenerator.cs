@@ -21,6 +21,8 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public bool RequestIsReplace;
         public long RequestQty;
         public string VenueId = "";
+        public bool Acked;
+        public bool Done;
         public readonly List<string> Fills = [];
     }
 
@@ -131,7 +133,8 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
 
     private OmsMessage ReplaceRequest()
     {
-        GenOrder? o = PickOrder();
+        // Replaces go mostly to orders the generator believes are working (acked, not done, nothing in flight).
+        GenOrder? o = _rng.Next(4) > 0 ? PickWorking() ?? PickOrder() : PickOrder();
         if (o is null)
         {
             return NewOrder();
@@ -143,6 +146,20 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         o.RequestIsReplace = true;
         o.RequestQty = qty;
         return Msg.Replace(req, o.Current, qty, 9_000 + _rng.Next(2_000), o.Strategy);
+    }
+
+    private GenOrder? PickWorking()
+    {
+        for (int i = _orders.Count - 1, n = 0; i >= 0 && n < 64; i--, n++)
+        {
+            GenOrder o = _orders[i];
+            if (o.Acked && !o.Done && o.LastRequest is null && _rng.Next(3) > 0)
+            {
+                return o;
+            }
+        }
+
+        return null;
     }
 
     private OmsMessage MassCancel() => Msg.MassCancel(1 + _rng.Next(strategies),
@@ -187,9 +204,15 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         // Reports mostly name the current ClOrdID, sometimes only the venue's OrderID or the original.
         string clOrdId = _rng.Next(10) switch { 0 => o.Id, _ => o.Current };
         OmsMessage m;
-        if (r < 170)
+        if (o.LastRequest is not null && _rng.Next(3) == 0)
         {
-            m = Msg.Report(_rng.Next(8) == 0 ? ExecType.PendingNew : ExecType.New, clOrdId, exec, venueOrderId: o.VenueId);
+            m = Answer(o, exec);   // requests mostly get answered soon, as at a real venue
+        }
+        else if (r < 170)
+        {
+            bool pending = _rng.Next(8) == 0;
+            m = Msg.Report(pending ? ExecType.PendingNew : ExecType.New, clOrdId, exec, venueOrderId: o.VenueId);
+            o.Acked |= !pending;
         }
         else if (r < 470)
         {
@@ -199,14 +222,16 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
                 fee: _rng.Next(3) == 0 ? _rng.Next(50) : 0);
             o.Filled += qty;
             o.Fills.Add(exec);
+            o.Done |= o.Filled >= o.Qty;
         }
-        else if (r < 560 && o.LastRequest is not null)
+        else if (r < 600 && o.LastRequest is not null)
         {
             m = Answer(o, exec);
         }
         else if (r < 620)
         {
             m = Msg.Report(ExecType.Canceled, clOrdId, exec, venueOrderId: o.VenueId); // unsolicited cancel
+            o.Done = true;
         }
         else if (r < 660 && o.Fills.Count > 0)
         {
@@ -265,6 +290,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return Msg.Report(ExecType.Replaced, req, exec, orig, o.VenueId);
         }
 
+        o.Done = true;
         return Msg.Report(ExecType.Canceled, req, exec, orig, o.VenueId);
     }
 }
