@@ -40,6 +40,7 @@ public sealed partial class OmsEngine
     private long _anomalySequence;
     private long _mintSequence;
     private long _inputSequence;
+    private SpscQueue<JournalEntry>? _inputTap;
 
     /// <summary>Creates an engine with everything preallocated from <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
@@ -124,15 +125,49 @@ public sealed partial class OmsEngine
     /// </summary>
     public int DoWork()
     {
+        int limit = _options.DrainLimit;
+        SpscQueue<JournalEntry>? tap = _inputTap;
+        if (tap is not null)
+        {
+            // Never apply what cannot be journaled: a full tap holds the ring back (back-pressure), never loses input.
+            limit = Math.Min(limit, tap.FreeSlots());
+            if (limit == 0)
+            {
+                return 0;
+            }
+        }
+
         var handler = new InboundHandler(this);
-        return _inbound.Drain(ref handler, _options.DrainLimit);
+        return _inbound.Drain(ref handler, limit);
     }
+
+    /// <summary>
+    /// Attaches the input tap: from now on every message <see cref="DoWork"/> applies is first copied, with its
+    /// input sequence (see <see cref="InputSequence"/>), into <paramref name="tap"/>, whose one consumer (the
+    /// journal writer) makes it durable. <see cref="Apply(in OmsMessage)"/> (replay, tests) does not tap.
+    /// Attach before traffic starts.
+    /// </summary>
+    public void AttachInputTap(SpscQueue<JournalEntry> tap) => _inputTap = tap ?? throw new ArgumentNullException(nameof(tap));
+
+    /// <summary>How many messages the engine has applied: the input sequence the next message will get.</summary>
+    public long InputSequence => _counters.MessagesValue;
 
     /// <summary>
     /// Applies one message directly, bypassing the ring (replay and tests drive the engine this way, on the
     /// engine thread). Same code path as <see cref="DoWork"/>.
     /// </summary>
     public void Apply(in OmsMessage message) => Apply(in message, _counters.MessagesValue);
+
+    private void Tap(in OmsMessage message)
+    {
+        SpscQueue<JournalEntry> tap = _inputTap!;
+        bool claimed = tap.TryClaim(out long seq);
+        System.Diagnostics.Debug.Assert(claimed, "Invariant: DoWork drains no more than the tap has room for");
+        ref JournalEntry entry = ref tap[seq];
+        entry.Sequence = _counters.MessagesValue;
+        entry.Message = message;
+        tap.Commit(seq);
+    }
 
     private void Apply(in OmsMessage message, long sequence)
     {
@@ -173,6 +208,14 @@ public sealed partial class OmsEngine
     private readonly struct InboundHandler(OmsEngine engine) : IRingHandler<OmsMessage>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void OnMessage(ref OmsMessage message, long sequence) => engine.Apply(in message, sequence);
+        public void OnMessage(ref OmsMessage message, long sequence)
+        {
+            if (engine._inputTap is not null)
+            {
+                engine.Tap(in message);
+            }
+
+            engine.Apply(in message, sequence);
+        }
     }
 }

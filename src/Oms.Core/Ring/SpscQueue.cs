@@ -60,6 +60,13 @@ public sealed class SpscQueue<T> where T : unmanaged
         return tail + n - _headCache.Value <= _capacity;
     }
 
+    /// <summary>How many items the producer can write now without the queue being full (producer thread).</summary>
+    public int FreeSlots()
+    {
+        _headCache.Value = Volatile.Read(ref _head.Value);
+        return (int)(_capacity - (_tail.Value - _headCache.Value));
+    }
+
     /// <summary>Reserves the next slot for the producer to fill in place; false when full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryClaim(out long sequence)

@@ -1,0 +1,255 @@
+using Oms.Engine;
+using Oms.Reference;
+
+namespace Oms.Journal.Tests;
+
+public sealed class JournalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("oms-journal-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_dir, name);
+
+    private static OmsEngineOptions Options() => new()
+    {
+        MaxOrders = 32_768,
+        MaxPositions = 4_096,
+        MaxStrategies = 4,
+        MaxAccounts = 4,
+        MaxInstruments = 8,
+        MaxVenues = 2,
+        RingCapacity = 1_024,
+        VenueQueueCapacity = 1_024,
+        AnomalyCapacity = 1_024,
+    };
+
+    /// <summary>Runs a stream through the live path (ring → DoWork with the tap) into a journal; returns the live engine.</summary>
+    private static OmsEngine RunLive(string path, OmsMessage[] stream, JournalWriterOptions options, out JournalWriter writer, bool dispose = true)
+    {
+        var engine = new OmsEngine(Options());
+        writer = new JournalWriter(path, engine.InputSequence, options);
+        engine.AttachInputTap(writer.Tap);
+        writer.Start();
+        foreach (OmsMessage m in stream)
+        {
+            while (!engine.Inbound.TryPublish(in m))
+            {
+                engine.DoWork();
+            }
+
+            if (engine.Inbound.Depth > 256)
+            {
+                Pump(engine);
+            }
+        }
+
+        Pump(engine);
+        Assert.True(writer.WaitForWritten(stream.Length - 1, TimeSpan.FromSeconds(60)));
+        if (dispose)
+        {
+            writer.Dispose();
+        }
+
+        return engine;
+    }
+
+    private static void Pump(OmsEngine engine)
+    {
+        while (engine.Inbound.Depth > 0)
+        {
+            engine.DoWork();
+            for (int v = 1; v <= engine.Options.MaxVenues; v++)
+            {
+                while (engine.VenueQueue(v).TryRead(out _))
+                {
+                }
+            }
+
+            while (engine.Anomalies.TryRead(out _))
+            {
+            }
+        }
+    }
+
+    private static ulong Replay(string path, out JournalReadResult result)
+    {
+        var engine = new OmsEngine(Options());
+        result = JournalReader.Read(path, (long seq, in OmsMessage m) =>
+        {
+            Assert.Equal(engine.InputSequence, seq);
+            engine.Apply(in m);
+            while (engine.VenueQueue(1).TryRead(out _) || engine.VenueQueue(2).TryRead(out _) || engine.Anomalies.TryRead(out _))
+            {
+            }
+        });
+        return engine.ComputeStateHash();
+    }
+
+    [Theory]
+    [InlineData(JournalDurability.None)]
+    [InlineData(JournalDurability.Batched)]
+    [InlineData(JournalDurability.PerRecord)]
+    public void LiveRun_Replayed_SameStateHash_EveryRecordBackInOrder(JournalDurability durability)
+    {
+        string path = PathOf("live.journal");
+        int count = durability == JournalDurability.PerRecord ? 3_000 : 50_000;
+        OmsMessage[] stream = new StreamGenerator(3).Generate(count);
+        OmsEngine live = RunLive(path, stream, new JournalWriterOptions { Durability = durability }, out JournalWriter writer);
+
+        Assert.Equal(count - 1, writer.WrittenSequence);
+        Assert.Equal(count - 1, writer.DurableSequence); // closing fsyncs, whatever the policy
+        var read = new List<OmsMessage>();
+        JournalReadResult result = JournalReader.Read(path, (long _, in OmsMessage m) => read.Add(m));
+        Assert.Equal((JournalFault.None, (long)count, 0L, count - 1L), (result.Fault, result.Records, result.FirstSequence, result.LastSequence));
+        Assert.Equal(stream, read);
+        Assert.Equal(live.ComputeStateHash(), Replay(path, out _));
+    }
+
+    [Fact]
+    public void Writer_DurableWatermark_FollowsPolicy()
+    {
+        OmsMessage[] stream = new StreamGenerator(4).Generate(2_000);
+        RunLive(PathOf("batched.journal"), stream, new JournalWriterOptions { Durability = JournalDurability.Batched }, out JournalWriter batched, dispose: false);
+        Assert.Equal(1_999, batched.DurableSequence);
+        batched.Dispose();
+
+        RunLive(PathOf("none.journal"), stream, new JournalWriterOptions { Durability = JournalDurability.None }, out JournalWriter none, dispose: false);
+        Assert.Equal(1_999, none.WrittenSequence);
+        Assert.Equal(-1, none.DurableSequence); // nothing forced to disk until close
+        none.Dispose();
+        Assert.Equal(1_999, none.DurableSequence);
+    }
+
+    [Fact]
+    public void TornTail_DetectedReportedAndTruncated_ThenAppendContinues()
+    {
+        string path = PathOf("torn.journal");
+        OmsMessage[] stream = new StreamGenerator(5).Generate(1_000);
+        RunLive(path, stream, new JournalWriterOptions(), out _);
+        using (var f = new FileStream(path, FileMode.Open))
+        {
+            f.SetLength(f.Length - 100); // a crash cut the last write short
+        }
+
+        JournalReadResult torn = JournalReader.Read(path);
+        Assert.Equal(JournalFault.TornTail, torn.Fault);
+        Assert.Equal(999, torn.Records);
+        Assert.Contains("torn tail", torn.Detail);
+
+        JournalReadResult recovered = JournalReader.Recover(path);
+        Assert.Equal(JournalFault.TornTail, recovered.Fault);        // reported, not hidden
+        Assert.Equal(recovered.GoodLength, new FileInfo(path).Length); // and truncated at the last good record
+        Assert.Equal(JournalFault.None, JournalReader.Read(path).Fault);
+
+        // Restart: replay what survived, then the engine carries on appending where the journal ends.
+        var engine = new OmsEngine(Options());
+        JournalReader.Replay(path, engine);
+        using (var writer = new JournalWriter(path, engine.InputSequence))
+        {
+            Assert.Null(writer.Recovery!.Detail);
+            engine.AttachInputTap(writer.Tap);
+            writer.Start();
+            Assert.True(engine.Inbound.TryPublish(stream[999]));
+            engine.DoWork();
+            Assert.True(writer.WaitForWritten(999, TimeSpan.FromSeconds(10)));
+        }
+
+        JournalReadResult after = JournalReader.Read(path);
+        Assert.Equal((JournalFault.None, 1_000L), (after.Fault, after.Records));
+    }
+
+    [Fact]
+    public void DamagedRecord_CrcMismatch_StopsThereAndRecoveryTruncates()
+    {
+        string path = PathOf("damaged.journal");
+        RunLive(path, new StreamGenerator(6).Generate(500), new JournalWriterOptions(), out _);
+        long offset = JournalFormat.HeaderSize + (300L * JournalFormat.RecordSize) + 100;
+        using (var f = new FileStream(path, FileMode.Open))
+        {
+            f.Position = offset;
+            int b = f.ReadByte();
+            f.Position = offset;
+            f.WriteByte((byte)(b ^ 0x40));
+        }
+
+        JournalReadResult result = JournalReader.Read(path);
+        Assert.Equal((JournalFault.CrcMismatch, 300L), (result.Fault, result.Records));
+        Assert.Contains("record 300", result.Detail);
+        JournalReader.Recover(path);
+        Assert.Equal((JournalFault.None, 300L), (JournalReader.Read(path).Fault, JournalReader.Read(path).Records));
+    }
+
+    [Fact]
+    public void SequenceGap_Detected()
+    {
+        string path = PathOf("gap.journal");
+        RunLive(path, new StreamGenerator(7).Generate(10), new JournalWriterOptions(), out _);
+        // Rewrite record 5 as a well-formed record with the wrong sequence.
+        var record = new byte[JournalFormat.RecordSize];
+        JournalFormat.WriteRecord(record, 42, new OmsMessage { Kind = MessageKind.Cancel });
+        using (var f = new FileStream(path, FileMode.Open))
+        {
+            f.Position = JournalFormat.HeaderSize + (5L * JournalFormat.RecordSize);
+            f.Write(record);
+        }
+
+        JournalReadResult result = JournalReader.Read(path);
+        Assert.Equal((JournalFault.SequenceGap, 5L), (result.Fault, result.Records));
+    }
+
+    [Fact]
+    public void NotAJournal_BadHeader_NoRecords()
+    {
+        string path = PathOf("text.journal");
+        File.WriteAllText(path, "8=FIX.4.4|9=12|35=8|10=000|\n");
+        JournalReadResult result = JournalReader.Read(path);
+        Assert.Equal(JournalFault.BadHeader, result.Fault);
+        Assert.Throws<InvalidDataException>(() => new JournalWriter(path, 0));
+    }
+
+    [Fact]
+    public void ExistingJournal_WrongContinuation_Refused()
+    {
+        string path = PathOf("cont.journal");
+        RunLive(path, new StreamGenerator(8).Generate(10), new JournalWriterOptions(), out _);
+        Assert.Throws<InvalidDataException>(() => new JournalWriter(path, 3));
+    }
+
+    [Fact]
+    public void FullTap_HoldsTheEngineBack_NothingLostOrUnjournaled()
+    {
+        string path = PathOf("backpressure.journal");
+        var engine = new OmsEngine(Options());
+        using var writer = new JournalWriter(path, 0, new JournalWriterOptions { TapCapacity = 4 });
+        engine.AttachInputTap(writer.Tap);
+        OmsMessage[] stream = new StreamGenerator(9).Generate(20);
+        foreach (OmsMessage m in stream)
+        {
+            Assert.True(engine.Inbound.TryPublish(in m));
+        }
+
+        // The writer is not running: the engine applies exactly what the tap can hold, then waits.
+        Assert.Equal(4, engine.DoWork());
+        Assert.Equal(0, engine.DoWork());
+        Assert.Equal(4, engine.Counters.Messages);
+
+        writer.Start();
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        while (engine.Counters.Messages < 20 && sw.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            engine.DoWork();
+        }
+
+        Assert.True(writer.WaitForWritten(19, TimeSpan.FromSeconds(10)));
+        Assert.Equal(20, engine.Counters.Messages);
+    }
+
+    [Fact]
+    public void WriterThread_SteadyState_AllocatesNothingPerRecord()
+    {
+        RunLive(PathOf("alloc.journal"), new StreamGenerator(10).Generate(100_000),
+            new JournalWriterOptions { Durability = JournalDurability.None }, out JournalWriter writer);
+        Assert.Equal(0, writer.SteadyStateAllocatedBytes);
+    }
+}
