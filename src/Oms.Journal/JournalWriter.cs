@@ -109,11 +109,19 @@ public sealed class JournalWriter : IDisposable
     /// <summary>Starts the writer thread.</summary>
     public void Start() => _thread.Start();
 
-    /// <summary>Waits until everything tapped so far is written (and fsynced per policy); false on timeout.</summary>
-    public bool WaitForWritten(long sequence, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="sequence"/> is written to the OS; false on timeout. Rethrows a writer failure.</summary>
+    public bool WaitForWritten(long sequence, TimeSpan timeout) => WaitFor(ref _written, sequence, timeout);
+
+    /// <summary>
+    /// Waits until <paramref name="sequence"/> is forced to disk; false on timeout (always, with
+    /// <see cref="JournalDurability.None"/>, until <see cref="Dispose"/>). Rethrows a writer failure.
+    /// </summary>
+    public bool WaitForDurable(long sequence, TimeSpan timeout) => WaitFor(ref _durable, sequence, timeout);
+
+    private bool WaitFor(ref long watermark, long sequence, TimeSpan timeout)
     {
         var sw = Stopwatch.StartNew();
-        while (WrittenSequence < sequence)
+        while (Volatile.Read(ref watermark) < sequence)
         {
             if (_fault is not null)
             {

@@ -111,12 +111,13 @@ public sealed class JournalTests : IDisposable
     {
         OmsMessage[] stream = new StreamGenerator(4).Generate(2_000);
         RunLive(PathOf("batched.journal"), stream, new JournalWriterOptions { Durability = JournalDurability.Batched }, out JournalWriter batched, dispose: false);
-        Assert.Equal(1_999, batched.DurableSequence);
+        Assert.True(batched.WaitForDurable(1_999, TimeSpan.FromSeconds(30)));
         batched.Dispose();
 
         RunLive(PathOf("none.journal"), stream, new JournalWriterOptions { Durability = JournalDurability.None }, out JournalWriter none, dispose: false);
         Assert.Equal(1_999, none.WrittenSequence);
         Assert.Equal(-1, none.DurableSequence); // nothing forced to disk until close
+        Assert.False(none.WaitForDurable(0, TimeSpan.FromMilliseconds(50)));
         none.Dispose();
         Assert.Equal(1_999, none.DurableSequence);
     }
