@@ -77,4 +77,52 @@ public sealed class EngineCounters
             _byReason[(int)reason]++;
         }
     }
+
+    private long[] Scalars() =>
+    [
+        MessagesValue, CommandsValue, ReportsValue, SubmittedValue, DeniedValue, RefusedValue, AcceptedValue, RejectedValue,
+        FillsValue, CanceledValue, ReplacedValue, ExpiredValue, BustsValue, CorrectionsValue, DuplicatesValue, StaleValue,
+        ConfirmationsValue, AnomaliesValue, DroppedEventsValue,
+    ];
+
+    internal void WriteSnapshot(BinaryWriter w)
+    {
+        long[] scalars = Scalars();
+        w.Write(scalars.Length);
+        foreach (long v in scalars)
+        {
+            w.Write(v);
+        }
+
+        w.Write(_byReason.Length);
+        foreach (long v in _byReason)
+        {
+            w.Write(v);
+        }
+    }
+
+    internal void ReadSnapshot(BinaryReader r)
+    {
+        long[] v = new long[r.ReadInt32()];
+        if (v.Length != Scalars().Length)
+        {
+            throw new InvalidDataException("snapshot counters are of another version");
+        }
+
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = r.ReadInt64();
+        }
+
+        (MessagesValue, CommandsValue, ReportsValue, SubmittedValue, DeniedValue, RefusedValue, AcceptedValue, RejectedValue) =
+            (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        (FillsValue, CanceledValue, ReplacedValue, ExpiredValue, BustsValue, CorrectionsValue, DuplicatesValue, StaleValue) =
+            (v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
+        (ConfirmationsValue, AnomaliesValue, DroppedEventsValue) = (v[16], v[17], v[18]);
+        int reasons = r.ReadInt32();
+        for (int i = 0; i < reasons; i++)
+        {
+            _byReason[i] = r.ReadInt64();
+        }
+    }
 }

@@ -156,22 +156,9 @@ public sealed partial class OmsEngine
     /// Applies one message directly, bypassing the ring (replay and tests drive the engine this way, on the
     /// engine thread). Same code path as <see cref="DoWork"/>.
     /// </summary>
-    public void Apply(in OmsMessage message) => Apply(in message, _counters.MessagesValue);
-
-    private void Tap(in OmsMessage message)
+    public void Apply(in OmsMessage message)
     {
-        SpscQueue<JournalEntry> tap = _inputTap!;
-        bool claimed = tap.TryClaim(out long seq);
-        System.Diagnostics.Debug.Assert(claimed, "Invariant: DoWork drains no more than the tap has room for");
-        ref JournalEntry entry = ref tap[seq];
-        entry.Sequence = _counters.MessagesValue;
-        entry.Message = message;
-        tap.Commit(seq);
-    }
-
-    private void Apply(in OmsMessage message, long sequence)
-    {
-        _inputSequence = sequence;
+        _inputSequence = _counters.MessagesValue;
         _counters.MessagesValue++;
         switch (message.Kind)
         {
@@ -205,6 +192,17 @@ public sealed partial class OmsEngine
         }
     }
 
+    private void Tap(in OmsMessage message)
+    {
+        SpscQueue<JournalEntry> tap = _inputTap!;
+        bool claimed = tap.TryClaim(out long seq);
+        System.Diagnostics.Debug.Assert(claimed, "Invariant: DoWork drains no more than the tap has room for");
+        ref JournalEntry entry = ref tap[seq];
+        entry.Sequence = _counters.MessagesValue;
+        entry.Message = message;
+        tap.Commit(seq);
+    }
+
     private readonly struct InboundHandler(OmsEngine engine) : IRingHandler<OmsMessage>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -215,7 +213,7 @@ public sealed partial class OmsEngine
                 engine.Tap(in message);
             }
 
-            engine.Apply(in message, sequence);
+            engine.Apply(in message);
         }
     }
 }

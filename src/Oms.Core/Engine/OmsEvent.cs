@@ -84,7 +84,7 @@ public struct OmsEvent
     public long Sequence;
     /// <summary>The timestamp of the message that caused the event.</summary>
     public long Timestamp;
-    /// <summary>The inbound ring sequence of the message that caused the event.</summary>
+    /// <summary>The engine's input sequence of the message that caused the event (its journal sequence).</summary>
     public long InputSequence;
     /// <summary>The engine's id of the order (none when no row exists).</summary>
     public OrderId OrderId;

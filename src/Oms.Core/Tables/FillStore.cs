@@ -128,4 +128,46 @@ public sealed class FillStore
         _byExecId.Clear();
         _count = 0;
     }
+
+    internal void WriteSnapshot(BinaryWriter w)
+    {
+        w.Write(_slot.Length);
+        w.Write(_count);
+        for (int i = 0; i < _count; i++)
+        {
+            w.Write(_slot[i]);
+            w.Write(_qty[i]);
+            w.Write(_price[i]);
+            w.Write(_fee[i]);
+            w.Write((byte)_state[i]);
+            w.Write((byte)_side[i]);
+            w.Write(_nextInAccount[i]);
+            w.Write(_nextInStrategy[i]);
+        }
+
+        w.Write(_byExecId);
+    }
+
+    internal void ReadSnapshot(BinaryReader r)
+    {
+        if (r.ReadInt32() != _slot.Length || _count != 0)
+        {
+            throw new InvalidDataException("snapshot fill capacity differs from this engine's, or the engine is not empty");
+        }
+
+        _count = r.ReadInt32();
+        for (int i = 0; i < _count; i++)
+        {
+            _slot[i] = r.ReadInt32();
+            _qty[i] = r.ReadInt64();
+            _price[i] = r.ReadInt64();
+            _fee[i] = r.ReadInt64();
+            _state[i] = (FillState)r.ReadByte();
+            _side[i] = (Side)r.ReadByte();
+            _nextInAccount[i] = r.ReadInt32();
+            _nextInStrategy[i] = r.ReadInt32();
+        }
+
+        r.ReadInto(_byExecId);
+    }
 }

@@ -294,4 +294,140 @@ public sealed partial class OrderTable
             _tail = p;
         }
     }
+
+    internal void WriteSnapshot(BinaryWriter w)
+    {
+        w.Write(_capacity);
+        w.Write(_used);
+        for (int slot = 0; slot < _used; slot++)
+        {
+            w.Write(Generation[slot]);
+        }
+
+        w.Write(_freeCount);
+        for (int i = 0; i < _freeCount; i++)
+        {
+            w.Write(_freeSlots[i]);
+        }
+
+        w.Write(Count);
+        Span<IdToken> chain = new IdToken[64];
+        for (int slot = _head; slot >= 0; slot = _next[slot])
+        {
+            w.Write(slot);
+            w.Write(ClOrdId[slot]);
+            w.Write(OrigClOrdId[slot]);
+            w.Write(VenueOrderId[slot]);
+            w.Write(Strategy[slot]);
+            w.Write(Account[slot]);
+            w.Write(Instrument[slot]);
+            w.Write(Venue[slot]);
+            w.Write((byte)SideOf[slot]);
+            w.Write((byte)Type[slot]);
+            w.Write((byte)Tif[slot]);
+            w.Write((byte)Status[slot]);
+            w.Write((byte)PreviousStatus[slot]);
+            w.Write(Overfilled[slot]);
+            w.Write(ExpireTime[slot]);
+            w.Write(AccountPosition[slot]);
+            w.Write(StrategyPosition[slot]);
+            w.Write(OrderQty[slot]);
+            w.Write(Price[slot]);
+            w.Write(StopPx[slot]);
+            w.Write(CumQty[slot]);
+            w.Write(Notional[slot]);
+            w.Write(Created[slot]);
+            w.Write(Updated[slot]);
+            w.Write(PendingClOrdId[slot]);
+            w.Write(PendingQty[slot]);
+            w.Write(PendingPrice[slot]);
+            w.Write(PendingStopPx[slot]);
+            int length = _chains.Length(slot);
+            if (length > chain.Length)
+            {
+                chain = new IdToken[length];
+            }
+
+            w.Write(length);
+            int n = _chains.Copy(slot, chain);
+            for (int i = 0; i < n; i++)
+            {
+                w.Write(chain[i]);
+            }
+        }
+
+        w.Write(_byVenueOrderId);
+    }
+
+    internal void ReadSnapshot(BinaryReader r)
+    {
+        if (r.ReadInt32() != _capacity || Count != 0)
+        {
+            throw new InvalidDataException("snapshot order capacity differs from this engine's, or the engine is not empty");
+        }
+
+        _used = r.ReadInt32();
+        for (int slot = 0; slot < _used; slot++)
+        {
+            Generation[slot] = r.ReadUInt32();
+        }
+
+        _freeCount = r.ReadInt32();
+        for (int i = 0; i < _freeCount; i++)
+        {
+            _freeSlots[i] = r.ReadInt32();
+        }
+
+        int rows = r.ReadInt32();
+        for (int row = 0; row < rows; row++)
+        {
+            int slot = r.ReadInt32();
+            ClOrdId[slot] = r.ReadId();
+            OrigClOrdId[slot] = r.ReadId();
+            VenueOrderId[slot] = r.ReadId();
+            Strategy[slot] = r.ReadInt32();
+            Account[slot] = r.ReadInt32();
+            Instrument[slot] = r.ReadInt32();
+            Venue[slot] = r.ReadInt32();
+            SideOf[slot] = (Side)r.ReadByte();
+            Type[slot] = (OrderType)r.ReadByte();
+            Tif[slot] = (TimeInForce)r.ReadByte();
+            Status[slot] = (OrderStatus)r.ReadByte();
+            PreviousStatus[slot] = (OrderStatus)r.ReadByte();
+            Overfilled[slot] = r.ReadBoolean();
+            ExpireTime[slot] = r.ReadInt64();
+            AccountPosition[slot] = r.ReadInt32();
+            StrategyPosition[slot] = r.ReadInt32();
+            OrderQty[slot] = r.ReadInt64();
+            Price[slot] = r.ReadInt64();
+            StopPx[slot] = r.ReadInt64();
+            CumQty[slot] = r.ReadInt64();
+            Notional[slot] = r.ReadInt128();
+            Created[slot] = r.ReadInt64();
+            Updated[slot] = r.ReadInt64();
+            PendingClOrdId[slot] = r.ReadId();
+            PendingQty[slot] = r.ReadInt64();
+            PendingPrice[slot] = r.ReadInt64();
+            PendingStopPx[slot] = r.ReadInt64();
+            int length = r.ReadInt32();
+            for (int i = 0; i < length; i++)
+            {
+                IdToken id = r.ReadId();
+                bool ok = _byClOrdId.TryAdd(id, slot) && (i == 0 ? _chains.Start(slot, id) : _chains.HasRoom(1));
+                if (!ok)
+                {
+                    throw new InvalidDataException("snapshot ClOrdIDs do not fit this engine's capacity");
+                }
+
+                if (i > 0)
+                {
+                    _chains.Append(slot, id);
+                }
+            }
+
+            LinkLast(slot);
+        }
+
+        r.ReadInto(_byVenueOrderId);
+    }
 }

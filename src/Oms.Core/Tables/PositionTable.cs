@@ -226,4 +226,51 @@ public sealed class PositionTable
 
     private static ulong Key(PositionOwner owner, int ownerId, int instrument) =>
         ((ulong)owner << 56) | ((ulong)(uint)ownerId << 28) ^ (uint)instrument;
+
+    internal void WriteSnapshot(BinaryWriter w)
+    {
+        w.Write(_capacity);
+        w.Write(_count);
+        for (int row = 0; row < _count; row++)
+        {
+            w.Write((byte)Owner[row]);
+            w.Write(OwnerId[row]);
+            w.Write(Instrument[row]);
+            w.Write(NetQty[row]);
+            w.Write(Cost[row]);
+            w.Write(Realized[row]);
+            w.Write(Fees[row]);
+            w.Write(BoughtQty[row]);
+            w.Write(SoldQty[row]);
+            w.Write(FillCount[row]);
+            w.Write(FirstFill[row]);
+            w.Write(LastFill[row]);
+            w.Write(Incomplete[row]);
+        }
+    }
+
+    internal void ReadSnapshot(BinaryReader r)
+    {
+        if (r.ReadInt32() != _capacity || _count != 0)
+        {
+            throw new InvalidDataException("snapshot position capacity differs from this engine's, or the engine is not empty");
+        }
+
+        int rows = r.ReadInt32();
+        for (int i = 0; i < rows; i++)
+        {
+            var owner = (PositionOwner)r.ReadByte();
+            int row = GetOrAdd(owner, r.ReadInt32(), r.ReadInt32());
+            NetQty[row] = r.ReadInt64();
+            Cost[row] = r.ReadInt128();
+            Realized[row] = r.ReadInt128();
+            Fees[row] = r.ReadInt128();
+            BoughtQty[row] = r.ReadInt64();
+            SoldQty[row] = r.ReadInt64();
+            FillCount[row] = r.ReadInt64();
+            FirstFill[row] = r.ReadInt32();
+            LastFill[row] = r.ReadInt32();
+            Incomplete[row] = r.ReadBoolean();
+        }
+    }
 }

@@ -139,6 +139,17 @@ public sealed class TokenIndex
         return true;
     }
 
+    /// <summary>Buckets in the table (for enumeration with <see cref="TryGetBucket"/>).</summary>
+    public int BucketCount => _keys.Length;
+
+    /// <summary>The entry in a bucket, if any (snapshots enumerate the index this way).</summary>
+    public bool TryGetBucket(int bucket, out IdToken key, out int value)
+    {
+        key = new IdToken(_keys[bucket]);
+        value = _values[bucket];
+        return !key.IsNone;
+    }
+
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {

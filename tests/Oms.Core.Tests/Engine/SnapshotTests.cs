@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using Oms.Engine;
+using Oms.Reference;
+using Oms.Tests.Differential;
+
+namespace Oms.Tests.Engine;
+
+public sealed class SnapshotTests
+{
+    private static OmsEngine Open(OmsEngine engine)
+    {
+        for (int s = 1; s <= engine.Options.MaxStrategies; s++)
+        {
+            engine.OpenStrategyStream(s);
+        }
+
+        return engine;
+    }
+
+    /// <summary>Applies messages; returns every event (strategy streams and anomalies) as bytes, in order.</summary>
+    private static byte[] Apply(OmsEngine engine, ReadOnlySpan<OmsMessage> messages)
+    {
+        using var bytes = new MemoryStream();
+        foreach (OmsMessage m in messages)
+        {
+            engine.Apply(in m);
+            for (int s = 1; s <= engine.Options.MaxStrategies; s++)
+            {
+                while (engine.OpenStrategyStream(s).TryRead(out OmsEvent e))
+                {
+                    bytes.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in e)));
+                }
+            }
+
+            while (engine.Anomalies.TryRead(out OmsEvent a))
+            {
+                bytes.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in a)));
+            }
+
+            ReferenceComparer.DrainOutputs(engine);
+        }
+
+        return bytes.ToArray();
+    }
+
+    [Theory]
+    [InlineData(1, 7_000)]
+    [InlineData(2, 15_000)]
+    [InlineData(3, 29_999)]
+    public void SnapshotMidStream_RestoredEngineContinues_ExactlyAsTheOriginal(int seed, int at)
+    {
+        OmsMessage[] stream = new StreamGenerator(seed).Generate(30_000);
+        var original = Open(new OmsEngine(DifferentialTests.Options()));
+        Apply(original, stream.AsSpan(0, at));
+        using var snapshot = new MemoryStream();
+        original.WriteSnapshot(snapshot);
+        snapshot.Position = 0;
+
+        OmsEngine restored = Open(OmsEngine.ReadSnapshot(snapshot, DifferentialTests.Options()));
+        Assert.Null(restored.ValidateInvariants());
+        Assert.Equal(original.ComputeStateHash(), restored.ComputeStateHash());
+        Assert.Equal(original.InputSequence, restored.InputSequence);
+
+        byte[] expected = Apply(original, stream.AsSpan(at));
+        byte[] actual = Apply(restored, stream.AsSpan(at));
+        Assert.Equal(original.ComputeStateHash(), restored.ComputeStateHash());
+        Assert.Equal(expected, actual);
+        foreach (RejectReason reason in Enum.GetValues<RejectReason>())
+        {
+            Assert.Equal(original.Counters.ByReason(reason), restored.Counters.ByReason(reason));
+        }
+    }
+
+    [Fact]
+    public void Snapshot_WrittenTwice_SameBytes_AndRoundTripsExactly()
+    {
+        var engine = new OmsEngine(DifferentialTests.Options());
+        Apply(engine, new StreamGenerator(4).Generate(10_000));
+        using var first = new MemoryStream();
+        engine.WriteSnapshot(first);
+        first.Position = 0;
+        using var second = new MemoryStream();
+        OmsEngine.ReadSnapshot(first, DifferentialTests.Options()).WriteSnapshot(second);
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+
+    [Fact]
+    public void Snapshot_Damaged_Refused()
+    {
+        var engine = new OmsEngine(DifferentialTests.Options());
+        Apply(engine, new StreamGenerator(5).Generate(2_000));
+        using var stream = new MemoryStream();
+        engine.WriteSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        bytes[^10] ^= 0x01;
+        var e = Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(new MemoryStream(bytes), DifferentialTests.Options()));
+        Assert.Contains("CRC", e.Message);
+        Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(new MemoryStream("not a snapshot at all, no...."u8.ToArray()), DifferentialTests.Options()));
+    }
+
+    [Fact]
+    public void Snapshot_OtherCapacities_Refused()
+    {
+        var engine = new OmsEngine(DifferentialTests.Options());
+        Apply(engine, new StreamGenerator(6).Generate(500));
+        using var stream = new MemoryStream();
+        engine.WriteSnapshot(stream);
+        stream.Position = 0;
+        OmsEngineOptions other = DifferentialTests.Options();
+        other.MaxOrders *= 2;
+        Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(stream, other));
+    }
+}
