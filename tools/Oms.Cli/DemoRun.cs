@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Oms.Client;
 using Oms.Domain;
 using Oms.Engine;
+using Oms.Journal;
 
 namespace Oms.Cli;
 
@@ -16,7 +17,7 @@ internal static class DemoRun
     private const int Instruments = 3;
     private const int MaxOpenPerStrategy = 256;
 
-    public static DemoSummary Run(int totalOrders, int seed)
+    public static DemoSummary Run(int totalOrders, int seed, string journalPath)
     {
         var options = new OmsEngineOptions
         {
@@ -34,6 +35,11 @@ internal static class DemoRun
             clients[s] = new OmsClient(engine, s + 1);
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
+        File.Delete(journalPath);
+        using var journal = new JournalWriter(journalPath, engine.InputSequence);
+        engine.AttachInputTap(journal.Tap);
+        journal.Start();
         var venue = new LoopbackVenue(engine, 1, seed);
         using var stop = new CancellationTokenSource();
         var stopVenue = new CancellationTokenSource();
@@ -110,10 +116,11 @@ internal static class DemoRun
         venueThread.Join();
         stop.Cancel();
         engineThread.Join();
+        journal.WaitForDurable(engine.InputSequence - 1, TimeSpan.FromSeconds(30));
         sw.Stop();
 
         // The engine thread has ended: this thread may read the tables now.
-        return DemoSummary.From(engine, clients, sw.Elapsed, engineFault);
+        return DemoSummary.From(engine, clients, sw.Elapsed, engineFault, Path.GetFullPath(journalPath), journal.DurableSequence);
     }
 
     private static void Trade(OmsClient client, int orders, int seed)

@@ -19,11 +19,15 @@ internal sealed class DemoSummary
     public required List<PositionView> Positions { get; init; }
     public required long MissedEvents { get; init; }
     public Exception? Fault { get; init; }
+    public required string Journal { get; init; }
+    public required long JournalDurable { get; init; }
 
     public bool Ok => Fault is null && MissedEvents == 0;
 
-    public static DemoSummary From(OmsEngine engine, OmsClient[] clients, TimeSpan elapsed, Exception? fault) => new()
+    public static DemoSummary From(OmsEngine engine, OmsClient[] clients, TimeSpan elapsed, Exception? fault, string journal, long durable) => new()
     {
+        Journal = journal,
+        JournalDurable = durable,
         Counters = engine.Counters,
         Elapsed = elapsed,
         StateHash = engine.ComputeStateHash(),
@@ -59,7 +63,8 @@ internal sealed class DemoSummary
             w.WriteLine($"    strategy {p.OwnerId} instrument {p.InstrumentId}: net {p.NetQty,8:N0}  avg cost {FixedPoint.Format(p.AvgCost, PriceScale),10}  realized {FixedPoint.Format(p.RealizedPnl, PriceScale),14}");
         }
 
-        w.WriteLine($"  state hash         {StateHash:x16}");
+        w.WriteLine($"  journal            {Journal} (durable through sequence {JournalDurable:N0})");
+        w.WriteLine($"  state hash         {StateHash:x16}   (oms replay {Journal} reproduces it)");
         if (Fault is not null)
         {
             w.WriteLine($"  ENGINE FAULT: {Fault}");
@@ -72,6 +77,7 @@ internal sealed class DemoSummary
         var c = Counters;
         j.WriteStartObject();
         j.WriteString("stateHash", StateHash.ToString("x16"));
+        j.WriteString("journal", Journal);
         j.WriteNumber("elapsedSeconds", Elapsed.TotalSeconds);
         j.WriteNumber("messages", c.Messages);
         j.WriteNumber("orders", Orders);

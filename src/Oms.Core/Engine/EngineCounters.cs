@@ -27,6 +27,7 @@ public sealed class EngineCounters
     internal long ConfirmationsValue;
     internal long AnomaliesValue;
     internal long DroppedEventsValue;
+    internal long IgnoredValue;
 
     /// <summary>Messages applied.</summary>
     public long Messages => Volatile.Read(ref MessagesValue);
@@ -64,6 +65,8 @@ public sealed class EngineCounters
     public long Confirmations => Volatile.Read(ref ConfirmationsValue);
     /// <summary>Anomaly events raised (all reasons).</summary>
     public long Anomalies => Volatile.Read(ref AnomaliesValue);
+    /// <summary>Messages that changed nothing because they were invalid, stale, unknown or malformed (anomalies; duplicates, denials and refusals are counted apart).</summary>
+    public long Ignored => Volatile.Read(ref IgnoredValue);
     /// <summary>Events not delivered because a stream was full or not open.</summary>
     public long DroppedEvents => Volatile.Read(ref DroppedEventsValue);
 
@@ -82,7 +85,7 @@ public sealed class EngineCounters
     [
         MessagesValue, CommandsValue, ReportsValue, SubmittedValue, DeniedValue, RefusedValue, AcceptedValue, RejectedValue,
         FillsValue, CanceledValue, ReplacedValue, ExpiredValue, BustsValue, CorrectionsValue, DuplicatesValue, StaleValue,
-        ConfirmationsValue, AnomaliesValue, DroppedEventsValue,
+        ConfirmationsValue, AnomaliesValue, DroppedEventsValue, IgnoredValue,
     ];
 
     internal void WriteSnapshot(BinaryWriter w)
@@ -118,7 +121,7 @@ public sealed class EngineCounters
             (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
         (FillsValue, CanceledValue, ReplacedValue, ExpiredValue, BustsValue, CorrectionsValue, DuplicatesValue, StaleValue) =
             (v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
-        (ConfirmationsValue, AnomaliesValue, DroppedEventsValue) = (v[16], v[17], v[18]);
+        (ConfirmationsValue, AnomaliesValue, DroppedEventsValue, IgnoredValue) = (v[16], v[17], v[18], v[19]);
         int reasons = r.ReadInt32();
         for (int i = 0; i < reasons; i++)
         {

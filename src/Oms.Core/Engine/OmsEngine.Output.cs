@@ -102,6 +102,13 @@ public sealed partial class OmsEngine
         }
     }
 
+    /// <summary>A message that changes nothing: counted as ignored, and raised as an anomaly.</summary>
+    private void Ignore(in OmsMessage m, int slot, RejectReason reason)
+    {
+        _counters.IgnoredValue++;
+        RaiseAnomaly(in m, slot, reason);
+    }
+
     /// <summary>An anomaly: counted, sent to the operator's stream, and to the owner's stream when the order is known.</summary>
     private void RaiseAnomaly(in OmsMessage m, int slot, RejectReason reason)
     {

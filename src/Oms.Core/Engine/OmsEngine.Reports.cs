@@ -10,14 +10,14 @@ public sealed partial class OmsEngine
     {
         if (!OrderStateMachine.TryMap(m.ExecType, out LifecycleEvent ev))
         {
-            RaiseAnomaly(in m, FindReportedOrder(in m), RejectReason.MalformedReport);
+            Ignore(in m, FindReportedOrder(in m), RejectReason.MalformedReport);
             return;
         }
 
         int slot = FindReportedOrder(in m);
         if (slot < 0)
         {
-            RaiseAnomaly(in m, -1, RejectReason.UnknownOrderReport);
+            Ignore(in m, -1, RejectReason.UnknownOrderReport);
             return;
         }
 
@@ -34,7 +34,7 @@ public sealed partial class OmsEngine
         if (tradeLike && m.ExecId.IsNone)
         {
             // Without an ExecID a redelivery could not be recognised: refuse rather than risk counting it twice.
-            RaiseAnomaly(in m, slot, RejectReason.MalformedReport);
+            Ignore(in m, slot, RejectReason.MalformedReport);
             return;
         }
 
@@ -46,7 +46,7 @@ public sealed partial class OmsEngine
         int slot = FindReportedOrder(in m);
         if (slot < 0)
         {
-            RaiseAnomaly(in m, -1, RejectReason.UnknownOrderReport);
+            Ignore(in m, -1, RejectReason.UnknownOrderReport);
             return;
         }
 
@@ -80,11 +80,11 @@ public sealed partial class OmsEngine
         switch (t.Action)
         {
             case TransitionAction.Invalid:
-                RaiseAnomaly(in m, slot, t.Reason);
+                Ignore(in m, slot, t.Reason);
                 return;
             case TransitionAction.Stale:
                 _counters.StaleValue++;
-                RaiseAnomaly(in m, slot, RejectReason.StaleReport);
+                Ignore(in m, slot, RejectReason.StaleReport);
                 return;
             case TransitionAction.Confirm:
                 _counters.ConfirmationsValue++;
@@ -106,7 +106,7 @@ public sealed partial class OmsEngine
         };
         if (invalid != RejectReason.None)
         {
-            RaiseAnomaly(in m, slot, invalid);
+            Ignore(in m, slot, invalid);
             return;
         }
 

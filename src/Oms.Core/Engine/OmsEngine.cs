@@ -187,7 +187,7 @@ public sealed partial class OmsEngine
                 OnCancelReject(in message);
                 break;
             default:
-                RaiseAnomaly(in message, -1, RejectReason.UnknownMessageKind);
+                Ignore(in message, -1, RejectReason.UnknownMessageKind);
                 break;
         }
     }

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Oms.Journal;
+
+namespace Oms.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("oms-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Journal() => Path.Combine(_dir, "demo.journal");
+
+    private JsonElement Demo(int orders = 4_000)
+    {
+        OmsProcess.Result demo = OmsProcess.Run("demo", "--orders", orders.ToString(), "--seed", "3", "--journal", Journal(), "--json");
+        Assert.True(demo.ExitCode == 0, demo.Stderr);
+        return JsonDocument.Parse(demo.Stdout).RootElement;
+    }
+
+    [Fact]
+    public void DemoJson_ThenReplayJson_SameStateHash_StdoutIsOnlyJson()
+    {
+        JsonElement demo = Demo();
+        Assert.Equal(Journal(), demo.GetProperty("journal").GetString());
+
+        OmsProcess.Result replay = OmsProcess.Run("replay", Journal(), "--json");
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal("", replay.Stderr);
+        JsonElement doc = JsonDocument.Parse(replay.Stdout).RootElement; // stdout holds one JSON document and nothing else
+        JsonElement stats = doc.GetProperty("stats");
+        Assert.Equal(demo.GetProperty("stateHash").GetString(), stats.GetProperty("stateHash").GetString());
+        Assert.Equal(demo.GetProperty("messages").GetInt64(), stats.GetProperty("messages").GetInt64());
+        Assert.Equal(4_000, doc.GetProperty("orders").GetArrayLength());
+        JsonElement order = doc.GetProperty("orders")[0];
+        Assert.Contains(order.GetProperty("side").GetString(), new[] { "Buy", "Sell" });
+        Assert.Equal(JsonValueKind.Number, order.GetProperty("cumQty").ValueKind);
+        Assert.Contains(order.GetProperty("ordStatus").GetString(), new[] { "Filled", "Canceled", "PartiallyFilled", "New" });
+    }
+
+    [Fact]
+    public void ReplayText_PrintsTablesAndStateHash()
+    {
+        JsonElement demo = Demo(1_000);
+        OmsProcess.Result replay = OmsProcess.Run("replay", Journal());
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Contains("orders", replay.Stdout);
+        Assert.Contains("positions", replay.Stdout);
+        Assert.Contains(demo.GetProperty("stateHash").GetString()!, replay.Stdout);
+    }
+
+    [Fact]
+    public void Verify_GoodJournal_Exit0()
+    {
+        Demo(500);
+        OmsProcess.Result verify = OmsProcess.Run("verify", Journal());
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith("ok:", verify.Stdout);
+    }
+
+    [Fact]
+    public void Verify_DamagedRecord_Exit65_NamesTheRecord()
+    {
+        Demo(500);
+        using (var f = new FileStream(Journal(), FileMode.Open))
+        {
+            f.Position = JournalFormat.HeaderSize + (10L * JournalFormat.RecordSize) + 50;
+            f.WriteByte(0xFF);
+            f.WriteByte(0x00);
+        }
+
+        OmsProcess.Result verify = OmsProcess.Run("verify", Journal());
+        Assert.Equal(65, verify.ExitCode);
+        Assert.Contains("record 10", verify.Stderr);
+        Assert.Single(verify.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Replay_TornJournal_Exit65_GoodRecordsStillApplied()
+    {
+        JsonElement demo = Demo(500);
+        using (var f = new FileStream(Journal(), FileMode.Open))
+        {
+            f.SetLength(f.Length - 7);
+        }
+
+        OmsProcess.Result replay = OmsProcess.Run("replay", Journal(), "--json");
+        Assert.Equal(65, replay.ExitCode);
+        Assert.Contains("torn tail", replay.Stderr);
+        JsonElement stats = JsonDocument.Parse(replay.Stdout).RootElement.GetProperty("stats");
+        Assert.Equal(demo.GetProperty("messages").GetInt64() - 1, stats.GetProperty("messages").GetInt64());
+    }
+
+    [Fact]
+    public void Replay_MissingFile_Exit66_OneLineOnStderr()
+    {
+        OmsProcess.Result replay = OmsProcess.Run("replay", Path.Combine(_dir, "nope.journal"));
+        Assert.Equal(66, replay.ExitCode);
+        Assert.Contains("no such file", replay.Stderr);
+        Assert.Single(replay.Stderr.Trim().Split('\n'));
+        Assert.Equal("", replay.Stdout);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("replay", "x.journal", "--format", "xml")]
+    [InlineData("frobnicate")]
+    [InlineData("demo", "--orders", "0")]
+    public void BadUsage_Exit64(params string[] args)
+    {
+        OmsProcess.Result result = OmsProcess.Run(args);
+        Assert.Equal(64, result.ExitCode);
+        Assert.StartsWith("oms:", result.Stderr);
+    }
+}
