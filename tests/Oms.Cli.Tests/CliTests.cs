@@ -112,4 +112,23 @@ public sealed class CliTests : IDisposable
         Assert.Equal(64, result.ExitCode);
         Assert.StartsWith("oms:", result.Stderr);
     }
+
+    [Fact]
+    public void History_ReplacedOrCanceledOrder_ShowsEveryTransitionWithItsCause()
+    {
+        Demo(2_000);
+        JsonElement orders = JsonDocument.Parse(OmsProcess.Run("replay", Journal(), "--json").Stdout).RootElement.GetProperty("orders");
+        JsonElement chained = orders.EnumerateArray().First(o => o.GetProperty("clOrdIdChain").GetArrayLength() > 1);
+        string last = chained.GetProperty("clOrdIdChain")[chained.GetProperty("clOrdIdChain").GetArrayLength() - 1].GetString()!;
+
+        OmsProcess.Result history = OmsProcess.Run("history", Journal(), "--order", last);
+        Assert.Equal(0, history.ExitCode);
+        Assert.Contains("Submitted", history.Stdout);
+        Assert.Contains("NewOrder", history.Stdout);
+        Assert.Contains(chained.GetProperty("ordStatus").GetString()!, history.Stdout);
+
+        OmsProcess.Result missing = OmsProcess.Run("history", Journal(), "--order", "NO-SUCH-ORDER");
+        Assert.Equal(65, missing.ExitCode);
+        Assert.Contains("no order", missing.Stderr);
+    }
 }

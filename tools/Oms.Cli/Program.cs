@@ -1,5 +1,12 @@
 using System.CommandLine;
 using Oms.Cli;
+using Spectre.Console;
+
+// Tables written to a file or a pipe keep their full width instead of wrapping at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
 
 var orders = new Option<int>("--orders") { Description = "How many orders the demo strategies submit in all.", DefaultValueFactory = _ => 200_000 };
 var seed = new Option<int>("--seed") { Description = "Seed of the strategies' and the venue's random choices.", DefaultValueFactory = _ => 7 };
@@ -35,7 +42,7 @@ demo.SetAction(parse =>
     return summary.Ok ? 0 : 70;
 });
 
-var root = new RootCommand("oms: the Oms order management system.") { demo, JournalCommands.Replay(), JournalCommands.Verify() };
+var root = new RootCommand("oms: the Oms order management system.") { demo, JournalCommands.Replay(), JournalCommands.Verify(), HistoryCommand.Create() };
 ParseResult result = root.Parse(args);
 if (result.Errors.Count > 0)
 {

@@ -81,6 +81,30 @@ public readonly record struct IdToken(UInt128 Value)
         return ((ulong)(Value >> 64)).ToString("x16") + ((ulong)Value).ToString("x16");
     }
 
+    /// <summary>
+    /// Reads an id as <see cref="ToString"/> prints it: <c>S{strategy}-{sequence}</c> for a minted ClOrdID,
+    /// 32 hex digits for a hashed token; any other text is taken as the id string itself and tokenised.
+    /// </summary>
+    public static IdToken Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int dash = text.IndexOf('-');
+        if (text.Length > 2 && text[0] == 'S' && dash > 1
+            && int.TryParse(text.AsSpan(1, dash - 1), System.Globalization.NumberStyles.None, null, out int strategy)
+            && long.TryParse(text.AsSpan(dash + 1), System.Globalization.NumberStyles.None, null, out long sequence)
+            && strategy <= 0xFFFFFF)
+        {
+            return ForStrategy(strategy, sequence);
+        }
+
+        if (text.Length == 32 && UInt128.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, null, out UInt128 raw))
+        {
+            return new IdToken(raw);
+        }
+
+        return FromString(text);
+    }
+
     /// <summary>A well-mixed 64-bit hash of the token, for open-addressing tables.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong Mix()

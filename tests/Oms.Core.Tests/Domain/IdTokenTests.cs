@@ -50,4 +50,15 @@ public sealed class IdTokenTests
             Assert.True(seen.Add(IdToken.FromString($"EXEC{i}")));
         }
     }
+
+    [Theory]
+    [InlineData("S3-17")]
+    [InlineData("ORD-42")]
+    [InlineData("S-1")]
+    public void Parse_WhatToStringPrints_GivesTheSameToken(string text)
+    {
+        IdToken minted = text == "S3-17" ? IdToken.ForStrategy(3, 17) : IdToken.FromString(text);
+        Assert.Equal(minted, IdToken.Parse(minted.ToString()));
+        Assert.Equal(minted, IdToken.Parse(text));
+    }
 }
