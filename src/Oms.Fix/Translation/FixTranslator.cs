@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Unicode;
+using Oms.Domain;
+using Oms.Engine;
+using static Oms.Fix.FixFieldReader;
+
+namespace Oms.Fix;
+
+/// <summary>
+/// The edge: turns parsed FIX messages into engine <see cref="OmsMessage"/>s. Accounts and symbols are interned
+/// into the shared <see cref="NameTable"/> and <see cref="InstrumentDirectory"/> (an unknown symbol is added with
+/// the option's default scales); prices and quantities are read at the instrument's scales; ids become
+/// <see cref="IdToken"/>s. Bad values never throw: the result is <see cref="FixTranslateResult.Error"/> with the
+/// tag named, and the message is left empty, so a malformed message never reaches the ring.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Threading: an instance is single-threaded (it keeps its own byte-keyed caches of the names it has seen); use
+/// one per thread. The tables it shares are thread-safe, so translators on several threads agree on every id.
+/// </para>
+/// <para>
+/// Allocation: none once an account or symbol has been seen by this instance; the first sighting makes its
+/// string, once. Translation: 35=D → <see cref="MessageKind.NewOrder"/>, F → <see cref="MessageKind.Cancel"/>,
+/// G → <see cref="MessageKind.Replace"/> (stamped with the option's strategy and, for D, venue), 8 →
+/// <see cref="MessageKind.ExecutionReport"/>, 9 → <see cref="MessageKind.CancelReject"/>, H → no engine message.
+/// Fields a kind does not use stay zero. Quantities must not be negative; prices (44, 99, 31, 6) and Commission
+/// may be, since some instruments trade below zero and rebates are negative fees.
+/// </para>
+/// </remarks>
+public sealed partial class FixTranslator
+{
+    private readonly NameTable _accounts;
+    private readonly InstrumentDirectory _instruments;
+    private readonly FixTranslatorOptions _options;
+    private readonly Utf8Map<int> _accountIds = new();
+    private readonly Utf8Map<InstrumentSpec> _instrumentSpecs = new();
+
+    /// <summary>Creates a translator over shared name tables. Throws when an option is out of range.</summary>
+    public FixTranslator(NameTable accounts, InstrumentDirectory instruments, FixTranslatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.VenueId < 1 || options.DefaultStrategyId < 1)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(options), "VenueId and DefaultStrategyId must be positive");
+        }
+
+        if ((uint)options.DefaultPriceScale > 9 || (uint)options.DefaultQuantityScale > 9)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(options), "default scales must be in 0..9");
+        }
+
+        _accounts = accounts;
+        _instruments = instruments;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Called with every id tokenised, for tools that map tokens back to text; null by default. Called on the
+    /// translating thread, only for messages that translate.
+    /// </summary>
+    public FixIdObserver? IdObserver { get; set; }
+
+    /// <summary>
+    /// Translates <paramref name="fix"/>. On <see cref="FixTranslateResult.EngineMessage"/>, <paramref name="message"/>
+    /// is ready to publish; otherwise it is empty and, on <see cref="FixTranslateResult.Error"/>,
+    /// <paramref name="error"/> names the reason and tag.
+    /// </summary>
+    public FixTranslateResult Translate(in FixMessage fix, out OmsMessage message, out FixError error)
+    {
+        message = default;
+        error = fix.MsgType switch
+        {
+            FixMsgType.NewOrderSingle => NewOrder(in fix, ref message),
+            FixMsgType.OrderCancelRequest => Cancel(in fix, ref message),
+            FixMsgType.OrderCancelReplaceRequest => Replace(in fix, ref message),
+            FixMsgType.ExecutionReport => ExecutionReport(in fix, ref message),
+            FixMsgType.OrderCancelReject => CancelReject(in fix, ref message),
+            FixMsgType.OrderStatusRequest => default,
+            _ => new FixError(FixErrorCode.UnsupportedMsgType, FixTag.MsgType),
+        };
+        if (!error.IsNone)
+        {
+            message = default;
+            return FixTranslateResult.Error;
+        }
+
+        return fix.MsgType == FixMsgType.OrderStatusRequest
+            ? FixTranslateResult.NoEngineMessage
+            : FixTranslateResult.EngineMessage;
+    }
+
+    private FixError NewOrder(in FixMessage fix, ref OmsMessage m)
+    {
+        FixError e = default;
+        InstrumentSpec? spec = Instrument(in fix, ref e);
+        if (spec is null)
+        {
+            return e;
+        }
+
+        m.Kind = MessageKind.NewOrder;
+        m.StrategyId = _options.DefaultStrategyId;
+        m.VenueId = _options.VenueId;
+        m.InstrumentId = spec.Id;
+        m.AccountId = Account(in fix, ref e);
+        m.Side = ReadSide(in fix, ref e);
+        m.OrderType = ReadOrderType(in fix, ref e);
+        m.TimeInForce = ReadTimeInForce(in fix, ref e);
+        m.OrderQty = Decimal(in fix, FixTag.OrderQty, spec.QuantityScale, signed: false, ref e);
+        m.Price = Decimal(in fix, FixTag.Price, spec.PriceScale, signed: true, ref e);
+        m.StopPx = Decimal(in fix, FixTag.StopPx, spec.PriceScale, signed: true, ref e);
+        m.ExpireTime = Timestamp(in fix, FixTag.ExpireTime, ref e);
+        m.Timestamp = EventTime(in fix, ref e);
+        if (e.IsNone)
+        {
+            m.ClOrdId = Id(in fix, FixTag.ClOrdId);
+        }
+
+        return e;
+    }
+
+    private FixError Cancel(in FixMessage fix, ref OmsMessage m)
+    {
+        FixError e = default;
+        m.Kind = MessageKind.Cancel;
+        m.StrategyId = _options.DefaultStrategyId;
+        _ = ReadSide(in fix, ref e); // required and checked, though the engine finds the order by OrigClOrdID
+        m.Timestamp = EventTime(in fix, ref e);
+        if (e.IsNone)
+        {
+            m.ClOrdId = Id(in fix, FixTag.ClOrdId);
+            m.OrigClOrdId = Id(in fix, FixTag.OrigClOrdId);
+        }
+
+        return e;
+    }
+
+    private FixError Replace(in FixMessage fix, ref OmsMessage m)
+    {
+        FixError e = default;
+        InstrumentSpec? spec = Instrument(in fix, ref e);
+        if (spec is null)
+        {
+            return e;
+        }
+
+        m.Kind = MessageKind.Replace;
+        m.StrategyId = _options.DefaultStrategyId;
+        _ = ReadSide(in fix, ref e);
+        m.OrderType = ReadOrderType(in fix, ref e);
+        m.OrderQty = Decimal(in fix, FixTag.OrderQty, spec.QuantityScale, signed: false, ref e);
+        m.Price = Decimal(in fix, FixTag.Price, spec.PriceScale, signed: true, ref e);
+        m.StopPx = Decimal(in fix, FixTag.StopPx, spec.PriceScale, signed: true, ref e);
+        m.Timestamp = EventTime(in fix, ref e);
+        if (e.IsNone)
+        {
+            m.ClOrdId = Id(in fix, FixTag.ClOrdId);
+            m.OrigClOrdId = Id(in fix, FixTag.OrigClOrdId);
+        }
+
+        return e;
+    }
+
+    private IdToken Id(in FixMessage fix, int tag)
+    {
+        if (!fix.TryGet(tag, out ReadOnlySpan<byte> text) || (tag == FixTag.OrderId && text.SequenceEqual("NONE"u8)))
+        {
+            // FIX sends OrderID "NONE" when the venue has no order; as a token it would alias every such report.
+            return IdToken.None;
+        }
+
+        bool clOrdId = tag is FixTag.ClOrdId or FixTag.OrigClOrdId;
+        IdToken token = FixIds.ToToken(text, clOrdId && _options.RecognizeStrategyMintedIds);
+        IdObserver?.Invoke(tag, token, text);
+        return token;
+    }
+
+    private int Account(in FixMessage fix, ref FixError error)
+    {
+        if (!fix.TryGet(FixTag.Account, out ReadOnlySpan<byte> name))
+        {
+            return 0;
+        }
+
+        return _accountIds.TryGet(name, out int id) ? id : InternAccountRare(name, ref error);
+    }
+
+    private InstrumentSpec? Instrument(in FixMessage fix, ref FixError error)
+    {
+        ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
+        return _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : AddInstrumentRare(symbol, ref error);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int InternAccountRare(ReadOnlySpan<byte> name, ref FixError error)
+    {
+        if (!Utf8.IsValid(name))
+        {
+            return (int)Fail(ref error, FixErrorCode.BadValue, FixTag.Account);
+        }
+
+        if (!_accounts.TryIntern(Encoding.UTF8.GetString(name), out int id))
+        {
+            return (int)Fail(ref error, FixErrorCode.AccountTableFull, FixTag.Account);
+        }
+
+        _accountIds.Add(name, id);
+        return id;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InstrumentSpec? AddInstrumentRare(ReadOnlySpan<byte> symbol, ref FixError error)
+    {
+        if (symbol.IsEmpty || !Utf8.IsValid(symbol))
+        {
+            Fail(ref error, FixErrorCode.BadValue, FixTag.Symbol);
+            return null;
+        }
+
+        string name = Encoding.UTF8.GetString(symbol);
+        if (!_instruments.TryGet(name, out InstrumentSpec spec))
+        {
+            try
+            {
+                spec = _instruments.Add(name, _options.DefaultPriceScale, _options.DefaultQuantityScale);
+            }
+            catch (InvalidOperationException)
+            {
+                // InstrumentDirectory has no TryAdd: a full directory throws. Data must not, so it becomes a code
+                // (unless another thread added the symbol meanwhile).
+                if (!_instruments.TryGet(name, out spec))
+                {
+                    Fail(ref error, FixErrorCode.InstrumentTableFull, FixTag.Symbol);
+                    return null;
+                }
+            }
+        }
+
+        _instrumentSpecs.Add(symbol, spec);
+        return spec;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Oms.Fix;
+
+/// <summary>The fixed mappings a <see cref="FixTranslator"/> applies at the edge.</summary>
+public sealed record FixTranslatorOptions
+{
+    /// <summary>The venue id stamped on new orders (the session the translator serves). Must be positive.</summary>
+    public int VenueId { get; init; } = 1;
+
+    /// <summary>The strategy id stamped on new, cancel and replace requests (35=D/F/G). Must be positive.</summary>
+    public int DefaultStrategyId { get; init; } = 1;
+
+    /// <summary>The price scale given to a symbol the instrument directory does not know yet (0..9).</summary>
+    public int DefaultPriceScale { get; init; } = 4;
+
+    /// <summary>The quantity scale given to a symbol the instrument directory does not know yet (0..9).</summary>
+    public int DefaultQuantityScale { get; init; }
+
+    /// <summary>
+    /// Map canonical <c>S{strategy}-{sequence}</c> ClOrdIDs (11, 41) back to the structured tokens the in-process
+    /// client mints (see <see cref="FixIds"/>). On by default; turn it off for a session whose counterparty chooses
+    /// ClOrdIDs that could take that form for its own orders.
+    /// </summary>
+    public bool RecognizeStrategyMintedIds { get; init; } = true;
+}
