@@ -29,15 +29,11 @@ internal static class JournalCommands
                 kind = IsJournal(input.FullName) ? "journal" : "fix";
             }
 
-            if (kind == "fix")
-            {
-                return Fail(ExitCodes.Usage, "FIX log replay is not available in this build yet; replay an Oms journal");
-            }
-
+            Func<Action<double>?, ReplayOutcome> run = kind == "fix"
+                ? report => FixReplay.Run(input.FullName, report)
+                : report => ReplayRunner.Journal(input.FullName, report);
             bool asJson = parse.GetValue(json);
-            ReplayOutcome outcome = asJson || Console.IsErrorRedirected
-                ? ReplayRunner.Journal(input.FullName)
-                : WithProgress(input.Name, report => ReplayRunner.Journal(input.FullName, report));
+            ReplayOutcome outcome = asJson || Console.IsErrorRedirected ? run(null) : WithProgress(input.Name, report => run(report));
             if (asJson)
             {
                 using Stream stdout = Console.OpenStandardOutput();

@@ -4,7 +4,7 @@ using Oms.Engine;
 namespace Oms.Cli.Replay;
 
 /// <summary>One anomaly seen during a replay: where in the input, what kind, and a one-line detail.</summary>
-internal readonly record struct ReplayAnomaly(long Line, RejectReason Kind, string Detail);
+internal readonly record struct ReplayAnomaly(long Line, string Kind, string Detail);
 
 /// <summary>
 /// Names for what the engine only knows as numbers: instruments (symbol and scales), accounts, and the strings

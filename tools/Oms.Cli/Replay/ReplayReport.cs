@@ -35,7 +35,7 @@ internal static class ReplayReport
         var anomalies = new Table().Title("anomalies").AddColumns("line", "kind", "detail");
         foreach (ReplayAnomaly a in r.Anomalies)
         {
-            anomalies.AddRow(a.Line.ToString(), a.Kind.ToString(), Esc(a.Detail));
+            anomalies.AddRow(a.Line.ToString(), Esc(a.Kind), Esc(a.Detail));
         }
 
         console.Write(orders);
@@ -44,7 +44,7 @@ internal static class ReplayReport
         EngineCounters c = r.Engine.Counters;
         console.MarkupLine($"[bold]{r.Messages:N0}[/] messages ({r.Format}) in {r.Elapsed.TotalSeconds:F3} s: [bold]{r.Rate:N0}[/] messages/s");
         console.MarkupLine($"orders {r.Engine.Orders.Count:N0} · fills {c.Fills:N0} · denied {c.Denied:N0} · refused {c.Refused:N0} · " +
-            $"anomalies {c.Anomalies:N0} · duplicates {c.Duplicates:N0} · bad records {r.BadRecords:N0}");
+            $"anomalies {r.Anomalies.Count:N0} · duplicates {c.Duplicates:N0} · bad records {r.BadRecords:N0}");
         console.MarkupLine($"state hash [bold]{r.Engine.ComputeStateHash():x16}[/]");
     }
 
@@ -99,7 +99,7 @@ internal static class ReplayReport
         {
             j.WriteStartObject();
             j.WriteNumber("line", a.Line);
-            j.WriteString("kind", a.Kind.ToString());
+            j.WriteString("kind", a.Kind);
             j.WriteString("detail", a.Detail);
             j.WriteEndObject();
         }
@@ -113,7 +113,7 @@ internal static class ReplayReport
         j.WriteNumber("applied", r.Messages - rejected - c.Duplicates);
         j.WriteNumber("rejected", rejected);
         j.WriteNumber("duplicates", c.Duplicates);
-        j.WriteNumber("anomalies", c.Anomalies);
+        j.WriteNumber("anomalies", r.Anomalies.Count);
         j.WriteNumber("badRecords", r.BadRecords);
         j.WriteNumber("orders", r.Engine.Orders.Count);
         j.WriteNumber("fills", c.Fills);

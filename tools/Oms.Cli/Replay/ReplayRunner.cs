@@ -79,7 +79,7 @@ internal static class ReplayRunner
         {
             string order = e.ClOrdId.IsNone ? "" : $" order {names.IdText(e.ClOrdId)}";
             string exec = e.ExecId.IsNone ? "" : $" exec {names.IdText(e.ExecId)}";
-            anomalies.Add(new ReplayAnomaly(line, e.Reason, $"{e.Cause} {(e.CauseExecType == 0 ? "" : e.CauseExecType.ToString())}{order}{exec} ({e.Status})".Replace("  ", " ")));
+            anomalies.Add(new ReplayAnomaly(line, e.Reason.ToString(), $"{e.Cause} {(e.CauseExecType == 0 ? "" : e.CauseExecType.ToString())}{order}{exec} ({e.Status})".Replace("  ", " ")));
         }
     }
 }
