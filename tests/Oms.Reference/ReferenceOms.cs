@@ -115,12 +115,13 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
         if (m.AccountId < 1 || m.AccountId > options.MaxAccounts) { return RejectReason.InvalidAccount; }
         if (m.InstrumentId < 1 || m.InstrumentId > options.MaxInstruments) { return RejectReason.InvalidInstrument; }
         if (m.VenueId < 1 || m.VenueId > options.MaxVenues) { return RejectReason.InvalidVenue; }
-        if (m.Side != Side.Buy && m.Side != Side.Sell) { return RejectReason.InvalidSide; }
+        if (m.Side is not (Side.Buy or Side.Sell or Side.SellShort or Side.SellShortExempt)) { return RejectReason.InvalidSide; }
         if (m.OrderQty <= 0) { return RejectReason.InvalidQuantity; }
         RejectReason p = ValidatePrices(m.OrderType, m.Price, m.StopPx);
         if (p != RejectReason.None) { return p; }
         if (m.TimeInForce == TimeInForce.GoodTillDate) { return m.ExpireTime > 0 ? RejectReason.None : RejectReason.MissingExpireTime; }
-        bool known = m.TimeInForce is TimeInForce.Day or TimeInForce.GoodTillCancel or TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill;
+        bool known = m.TimeInForce is TimeInForce.Day or TimeInForce.GoodTillCancel or TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill
+            or TimeInForce.AtTheOpening or TimeInForce.GoodTillCrossing or TimeInForce.AtTheClose;
         return known ? RejectReason.None : RejectReason.InvalidTimeInForce;
     }
 

@@ -9,6 +9,10 @@ public enum Side : byte
     Buy = (byte)'1',
     /// <summary>Sell (54=2).</summary>
     Sell = (byte)'2',
+    /// <summary>Sell short (54=5): a sell for positions and PnL.</summary>
+    SellShort = (byte)'5',
+    /// <summary>Sell short exempt (54=6): a sell for positions and PnL.</summary>
+    SellShortExempt = (byte)'6',
 }
 
 /// <summary>Order type (FIX tag 40). Values are the FIX characters.</summary>
@@ -33,12 +37,18 @@ public enum TimeInForce : byte
     Day = (byte)'0',
     /// <summary>Good till cancel (59=1).</summary>
     GoodTillCancel = (byte)'1',
+    /// <summary>At the opening (59=2).</summary>
+    AtTheOpening = (byte)'2',
     /// <summary>Immediate or cancel (59=3).</summary>
     ImmediateOrCancel = (byte)'3',
     /// <summary>Fill or kill (59=4).</summary>
     FillOrKill = (byte)'4',
+    /// <summary>Good till crossing (59=5).</summary>
+    GoodTillCrossing = (byte)'5',
     /// <summary>Good till date (59=6): requires an expire time.</summary>
     GoodTillDate = (byte)'6',
+    /// <summary>At the close (59=7).</summary>
+    AtTheClose = (byte)'7',
 }
 
 /// <summary>
@@ -63,14 +73,20 @@ public enum OrderStatus : byte
     Canceled = (byte)'4',
     /// <summary>Replaced (39=5). Never held by a row: a cancel/replace chain lives in one row.</summary>
     Replaced = (byte)'5',
+    /// <summary>Stopped (39=7): a venue's status, decoded from reports; never held by a row.</summary>
+    Stopped = (byte)'7',
     /// <summary>A cancel is in flight (39=6).</summary>
     PendingCancel = (byte)'6',
     /// <summary>Rejected by the venue; terminal (39=8).</summary>
     Rejected = (byte)'8',
     /// <summary>Suspended by the venue (39=9).</summary>
     Suspended = (byte)'9',
+    /// <summary>Calculated (39=B): a venue's status, decoded from reports; never held by a row.</summary>
+    Calculated = (byte)'B',
     /// <summary>Expired; terminal (39=C).</summary>
     Expired = (byte)'C',
+    /// <summary>Accepted for bidding (39=D): a venue's status, decoded from reports; never held by a row.</summary>
+    AcceptedForBidding = (byte)'D',
     /// <summary>A cancel/replace is in flight (39=E).</summary>
     PendingReplace = (byte)'E',
     /// <summary>Refused locally before it left the firm; terminal. Not a FIX value.</summary>

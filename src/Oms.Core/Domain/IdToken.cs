@@ -26,7 +26,7 @@ public readonly record struct IdToken(UInt128 Value)
     /// <summary>True when this is <see cref="None"/>.</summary>
     public bool IsNone => Value == UInt128.Zero;
 
-    /// <summary>Tokenises a string id. Empty input gives <see cref="None"/>. Does not allocate for ids up to 256 chars.</summary>
+    /// <summary>Tokenises a string id. Empty input gives <see cref="None"/>. Does not allocate for ids up to 340 chars (1 KiB of UTF-8).</summary>
     public static IdToken FromString(ReadOnlySpan<char> id)
     {
         if (id.IsEmpty)
@@ -59,8 +59,15 @@ public readonly record struct IdToken(UInt128 Value)
     }
 
     /// <summary>A ClOrdID minted by the in-process client for <paramref name="strategyId"/>'s <paramref name="sequence"/>th request.</summary>
-    public static IdToken ForStrategy(int strategyId, long sequence) =>
-        new(new UInt128(StrategyTag | (uint)strategyId, (ulong)sequence));
+    public static IdToken ForStrategy(int strategyId, long sequence)
+    {
+        if ((uint)strategyId > 0xFFFFFF)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(strategyId), "strategy ids fit in 24 bits (0..16777215)");
+        }
+
+        return new(new UInt128(StrategyTag | (uint)strategyId, (ulong)sequence));
+    }
 
     /// <summary>True when the token was minted by <see cref="ForStrategy"/>.</summary>
     public bool IsStrategyMinted => (ulong)(Value >> 64) >> 24 == StrategyTag >> 24;

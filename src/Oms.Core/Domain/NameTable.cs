@@ -99,24 +99,40 @@ public sealed class InstrumentDirectory
     /// </summary>
     public InstrumentSpec Add(string symbol, int priceScale, int quantityScale)
     {
-        if ((uint)priceScale > 9 || (uint)quantityScale > 9)
+        if (!TryAdd(symbol, priceScale, quantityScale, out InstrumentSpec spec, out string? problem))
         {
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(priceScale), "price and quantity scales must be in 0..9");
+            ThrowHelper.ThrowInvalidOperation($"cannot add instrument '{symbol}': {problem}");
         }
 
-        if (!_symbols.TryIntern(symbol, out int id))
+        return spec;
+    }
+
+    /// <summary>Like <see cref="Add"/>, but answers false (with the reason) instead of throwing.</summary>
+    public bool TryAdd(string symbol, int priceScale, int quantityScale, out InstrumentSpec spec, out string? problem)
+    {
+        spec = null!;
+        problem = (uint)priceScale > 9 || (uint)quantityScale > 9 ? "price and quantity scales must be in 0..9" : null;
+        if (problem is null && !_symbols.TryIntern(symbol, out int id))
         {
-            ThrowHelper.ThrowInvalidOperation($"instrument directory full or empty symbol: '{symbol}'");
+            problem = string.IsNullOrEmpty(symbol) ? "empty symbol" : "instrument directory full";
         }
 
-        var spec = new InstrumentSpec(id, symbol, priceScale, quantityScale);
-        InstrumentSpec? existing = Interlocked.CompareExchange(ref _specs[id], spec, null);
-        if (existing is not null && existing != spec)
+        if (problem is not null)
         {
-            ThrowHelper.ThrowInvalidOperation($"instrument '{symbol}' is already known with price scale {existing.PriceScale}, quantity scale {existing.QuantityScale}");
+            return false;
         }
 
-        return existing ?? spec;
+        _symbols.TryGetId(symbol, out int known);
+        var created = new InstrumentSpec(known, symbol, priceScale, quantityScale);
+        InstrumentSpec? existing = Interlocked.CompareExchange(ref _specs[known], created, null);
+        if (existing is not null && existing != created)
+        {
+            problem = $"instrument '{symbol}' is already known with price scale {existing.PriceScale}, quantity scale {existing.QuantityScale}";
+            return false;
+        }
+
+        spec = existing ?? created;
+        return true;
     }
 
     /// <summary>The instrument with this symbol.</summary>

@@ -90,7 +90,7 @@ public sealed partial class OmsEngine
             return RejectReason.InvalidVenue;
         }
 
-        if (m.Side is not (Side.Buy or Side.Sell))
+        if (m.Side is not (Side.Buy or Side.Sell or Side.SellShort or Side.SellShortExempt))
         {
             return RejectReason.InvalidSide;
         }
@@ -109,7 +109,7 @@ public sealed partial class OmsEngine
         return m.TimeInForce switch
         {
             TimeInForce.Day or TimeInForce.GoodTillCancel or TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill
-                => RejectReason.None,
+                or TimeInForce.AtTheOpening or TimeInForce.GoodTillCrossing or TimeInForce.AtTheClose => RejectReason.None,
             TimeInForce.GoodTillDate => m.ExpireTime > 0 ? RejectReason.None : RejectReason.MissingExpireTime,
             _ => RejectReason.InvalidTimeInForce,
         };

@@ -54,17 +54,17 @@ internal static class FixFieldReader
             : (byte)Fail(ref error, FixErrorCode.BadValue, tag);
     }
 
-    /// <summary>Side (54): 1 or 2.</summary>
+    /// <summary>Side (54): 1 buy, 2 sell, 5 sell short, 6 sell short exempt.</summary>
     public static Side ReadSide(in FixMessage fix, ref FixError error) =>
-        (Side)Char(in fix, FixTag.Side, "12"u8, ref error);
+        (Side)Char(in fix, FixTag.Side, "1256"u8, ref error);
 
     /// <summary>OrdType (40): 1 to 4.</summary>
     public static OrderType ReadOrderType(in FixMessage fix, ref FixError error) =>
         (OrderType)Char(in fix, FixTag.OrdType, "1234"u8, ref error);
 
-    /// <summary>TimeInForce (59): 0, 1, 3, 4 or 6; Day when absent, as FIX defaults it.</summary>
+    /// <summary>TimeInForce (59): 0 to 7; Day when absent, as FIX defaults it.</summary>
     public static TimeInForce ReadTimeInForce(in FixMessage fix, ref FixError error) => fix.Has(FixTag.TimeInForce)
-        ? (TimeInForce)Char(in fix, FixTag.TimeInForce, "01346"u8, ref error)
+        ? (TimeInForce)Char(in fix, FixTag.TimeInForce, "01234567"u8, ref error)
         : TimeInForce.Day;
 
     /// <summary>ExecType (150): the FIX 4.4 values (4.2's 1 and 2 are gone).</summary>
@@ -72,11 +72,10 @@ internal static class FixFieldReader
         (ExecType)Char(in fix, FixTag.ExecType, "03456789ABCDEFGHI"u8, ref error);
 
     /// <summary>
-    /// OrdStatus (39): the FIX 4.4 values <see cref="OrderStatus"/> holds (not 7 Stopped, B Calculated,
-    /// D Accepted for bidding).
+    /// OrdStatus (39): every FIX 4.4 value (the venue's view; informational to the engine).
     /// </summary>
     public static OrderStatus ReadOrdStatus(in FixMessage fix, ref FixError error) =>
-        (OrderStatus)Char(in fix, FixTag.OrdStatus, "012345689ACE"u8, ref error);
+        (OrderStatus)Char(in fix, FixTag.OrdStatus, "0123456789ABCDE"u8, ref error);
 
     /// <summary>CxlRejResponseTo (434): 1 or 2; none when absent.</summary>
     public static CxlRejResponseTo ReadCxlRejResponseTo(in FixMessage fix, ref FixError error) =>

@@ -693,4 +693,17 @@ public sealed class DisorderTests
         Assert.Equal(10, engine.Position(PositionOwner.Strategy, 1, instrument: 1).NetQty);
         Assert.Equal(-20, engine.Position(PositionOwner.Strategy, 1, instrument: 2).NetQty);
     }
+
+    [Fact]
+    public void SellShort_FillsReducePositionsLikeSells()
+    {
+        var engine = TestEngines.Create();
+        engine.ApplyAll(
+            Msg.New("S", Side.SellShort, qty: 100, price: 10_000),
+            Msg.New("X", Side.SellShortExempt, qty: 50, price: 10_000, tif: TimeInForce.AtTheClose),
+            Msg.Fill("S", "f1", 100, 10_000),
+            Msg.Fill("X", "f2", 50, 10_000));
+        Assert.Equal(-150, engine.Position(Oms.Tables.PositionOwner.Account, 1).NetQty);
+        Assert.Equal(OrderStatus.Filled, engine.Order("X").Status);
+    }
 }

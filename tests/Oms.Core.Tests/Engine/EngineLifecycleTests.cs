@@ -604,7 +604,7 @@ public sealed class EngineLifecycleTests
         var data = new TheoryData<OrderStatus, ExecType, CxlRejResponseTo>();
         foreach (OrderStatus status in Enum.GetValues<OrderStatus>())
         {
-            if (status is OrderStatus.None or OrderStatus.Replaced)
+            if (status is OrderStatus.None or OrderStatus.Replaced || Oms.Tests.Lifecycle.TransitionTableTests.IsVenueOnly(status))
             {
                 continue;
             }

@@ -15,7 +15,10 @@ namespace Oms.Tests.Lifecycle;
 public sealed class TransitionTableTests
 {
     private static readonly OrderStatus[] s_allStatuses =
-        [.. Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.None)];
+        [.. Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.None && !IsVenueOnly(s))];
+
+    /// <summary>OrdStatus values decoded from venue reports that no order row ever holds.</summary>
+    internal static bool IsVenueOnly(OrderStatus s) => s is OrderStatus.Stopped or OrderStatus.Calculated or OrderStatus.AcceptedForBidding;
 
     private static readonly OrderStatus[] s_terminal = [Filled, Canceled, Rejected, Expired, Denied];
 
@@ -266,6 +269,18 @@ public sealed class TransitionTableTests
         foreach (LifecycleEvent ev in Enum.GetValues<LifecycleEvent>())
         {
             Assert.Equal(A.Invalid, OrderStateMachine.Transition(Denied, ev).Action);
+        }
+    }
+
+    [Fact]
+    public void Transition_VenueOnlyStatuses_AreNeverHeld_SoOnlyEchoesAndRefusals()
+    {
+        foreach (OrderStatus status in Enum.GetValues<OrderStatus>().Where(IsVenueOnly))
+        {
+            foreach (LifecycleEvent ev in Enum.GetValues<LifecycleEvent>())
+            {
+                Assert.Contains(OrderStateMachine.Transition(status, ev).Action, new[] { A.Invalid, A.Stale, A.Confirm });
+            }
         }
     }
 
