@@ -12,8 +12,9 @@ namespace Oms.Tables;
 /// <para>Single writer: only the engine thread reads or writes it. Other threads learn state from events.</para>
 /// <para>Rows are never recycled during a session: terminal orders stay queryable. <see cref="Release"/>
 /// frees a terminal row (at a session roll) and bumps the slot's generation, so an old <see cref="OrderId"/>
-/// never aliases the order that reuses the slot. Live rows are linked in creation order for scans (mass
-/// cancel) that cost O(live orders), not O(capacity).</para>
+/// never aliases the order that reuses the slot. Rows in use (live and terminal) are linked in creation
+/// order, so a scan (mass cancel) costs O(rows this session), not O(capacity); a live-only list would make
+/// it O(live orders).</para>
 /// </remarks>
 public sealed partial class OrderTable
 {
