@@ -36,10 +36,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         Assert.True(recovered.LastSequence >= lastDurable, $"lost durable records: last good {recovered.LastSequence} < watermark {lastDurable}");
         Assert.Equal(JournalFault.None, JournalReader.Read(path).Fault);
 
-        var replayed = new OmsEngine(CrashChildOptions.Engine());
+        var replayed = new OmsEngine(TestEngineKit.StreamOptions());
         Assert.Equal(recovered.Records, JournalReader.Replay(path, replayed).Records);
 
-        var uninterrupted = new OmsEngine(CrashChildOptions.Engine());
+        var uninterrupted = new OmsEngine(TestEngineKit.StreamOptions());
         var generator = new StreamGenerator(seed);
         for (long i = 0; i < recovered.Records; i++)
         {

@@ -11,18 +11,7 @@ public sealed class JournalTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private static OmsEngineOptions Options() => new()
-    {
-        MaxOrders = 32_768,
-        MaxPositions = 4_096,
-        MaxStrategies = 4,
-        MaxAccounts = 4,
-        MaxInstruments = 8,
-        MaxVenues = 2,
-        RingCapacity = 1_024,
-        VenueQueueCapacity = 1_024,
-        AnomalyCapacity = 1_024,
-    };
+    private static OmsEngineOptions Options() => TestEngineKit.StreamOptions();
 
     /// <summary>Runs a stream through the live path (ring → DoWork with the tap) into a journal; returns the live engine.</summary>
     private static OmsEngine RunLive(string path, OmsMessage[] stream, JournalWriterOptions options, out JournalWriter writer, bool dispose = true)
@@ -40,11 +29,11 @@ public sealed class JournalTests : IDisposable
 
             if (engine.Inbound.Depth > 256)
             {
-                Pump(engine);
+                engine.Pump();
             }
         }
 
-        Pump(engine);
+        engine.Pump();
         Assert.True(writer.WaitForWritten(stream.Length - 1, TimeSpan.FromSeconds(60)));
         if (dispose)
         {
@@ -54,24 +43,6 @@ public sealed class JournalTests : IDisposable
         return engine;
     }
 
-    private static void Pump(OmsEngine engine)
-    {
-        while (engine.Inbound.Depth > 0)
-        {
-            engine.DoWork();
-            for (int v = 1; v <= engine.Options.MaxVenues; v++)
-            {
-                while (engine.VenueQueue(v).TryRead(out _))
-                {
-                }
-            }
-
-            while (engine.Anomalies.TryRead(out _))
-            {
-            }
-        }
-    }
-
     private static ulong Replay(string path, out JournalReadResult result)
     {
         var engine = new OmsEngine(Options());
@@ -79,9 +50,7 @@ public sealed class JournalTests : IDisposable
         {
             Assert.Equal(engine.InputSequence, seq);
             engine.Apply(in m);
-            while (engine.VenueQueue(1).TryRead(out _) || engine.VenueQueue(2).TryRead(out _) || engine.Anomalies.TryRead(out _))
-            {
-            }
+            engine.DrainOutputs();
         });
         return engine.ComputeStateHash();
     }

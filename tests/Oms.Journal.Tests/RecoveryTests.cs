@@ -15,7 +15,7 @@ public sealed class RecoveryTests : IDisposable
         string journal = Path.Combine(_dir, "oms.journal");
         string snapshot = Path.Combine(_dir, "oms.snapshot");
         OmsMessage[] stream = new StreamGenerator(21).Generate(40_000);
-        var live = new OmsEngine(CrashChildOptions.Engine());
+        var live = new OmsEngine(TestEngineKit.StreamOptions());
         using (var writer = new JournalWriter(journal, 0))
         {
             live.AttachInputTap(writer.Tap);
@@ -24,26 +24,26 @@ public sealed class RecoveryTests : IDisposable
             {
                 while (!live.Inbound.TryPublish(in stream[i]))
                 {
-                    Pump(live);
+                    live.Pump();
                 }
 
                 if (i == 25_000)
                 {
-                    Pump(live);
+                    live.Pump();
                     EngineRecovery.WriteSnapshotFile(live, snapshot); // between messages, on the engine thread
                 }
             }
 
-            Pump(live);
+            live.Pump();
             Assert.True(writer.WaitForWritten(stream.Length - 1, TimeSpan.FromSeconds(60)));
         }
 
-        RecoveryResult fast = EngineRecovery.Restore(snapshot, journal, CrashChildOptions.Engine());
+        RecoveryResult fast = EngineRecovery.Restore(snapshot, journal, TestEngineKit.StreamOptions());
         Assert.True(fast.FromSnapshot > 25_000 - 1_100 && fast.FromSnapshot <= 25_001, $"snapshot at {fast.FromSnapshot}");
         Assert.Equal(stream.Length - fast.FromSnapshot, fast.Replayed);
         Assert.Equal(live.ComputeStateHash(), fast.Engine.ComputeStateHash());
 
-        RecoveryResult slow = EngineRecovery.Restore(null, journal, CrashChildOptions.Engine());
+        RecoveryResult slow = EngineRecovery.Restore(null, journal, TestEngineKit.StreamOptions());
         Assert.Equal(stream.Length, slow.Replayed);
         Assert.Equal(live.ComputeStateHash(), slow.Engine.ComputeStateHash());
         Assert.Equal(live.InputSequence, fast.Engine.InputSequence);
@@ -57,24 +57,7 @@ public sealed class RecoveryTests : IDisposable
         {
         }
 
-        Assert.Throws<InvalidDataException>(() => EngineRecovery.Restore(null, journal, CrashChildOptions.Engine()));
+        Assert.Throws<InvalidDataException>(() => EngineRecovery.Restore(null, journal, TestEngineKit.StreamOptions()));
     }
 
-    private static void Pump(OmsEngine engine)
-    {
-        while (engine.DoWork() > 0)
-        {
-        }
-
-        for (int v = 1; v <= engine.Options.MaxVenues; v++)
-        {
-            while (engine.VenueQueue(v).TryRead(out _))
-            {
-            }
-        }
-
-        while (engine.Anomalies.TryRead(out _))
-        {
-        }
-    }
 }

@@ -10,18 +10,7 @@ namespace Oms.Tests.Differential;
 /// </summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
-    public static OmsEngineOptions Options() => new()
-    {
-        MaxOrders = 32_768,
-        MaxPositions = 4_096,
-        MaxStrategies = 4,
-        MaxAccounts = 4,
-        MaxInstruments = 8,
-        MaxVenues = 2,
-        RingCapacity = 1_024,
-        VenueQueueCapacity = 1_024,
-        AnomalyCapacity = 1_024,
-    };
+    public static OmsEngineOptions Options() => TestEngineKit.StreamOptions();
 
     [Theory]
     [InlineData(1, 120_000)]
@@ -38,7 +27,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             OmsMessage m = generator.Next();
             engine.Apply(in m);
             model.Apply(in m);
-            ReferenceComparer.DrainOutputs(engine);
+            engine.DrainOutputs();
 
             string? difference = ReferenceComparer.CompareTouched(engine, model, in m);
             Assert.True(difference is null, $"seed {seed}, message {i} ({m.Kind} {m.ExecType}): {difference}");

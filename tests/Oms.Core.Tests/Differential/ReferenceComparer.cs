@@ -97,20 +97,5 @@ internal static class ReferenceComparer
         return r is not null && View(r) != e ? $"position {owner} {id}/{instrument}:\n  engine    {e}\n  reference {View(r)}" : null;
     }
 
-    public static void DrainOutputs(OmsEngine engine)
-    {
-        for (int v = 1; v <= engine.Options.MaxVenues; v++)
-        {
-            var q = engine.VenueQueue(v);
-            while (q.TryRead(out _))
-            {
-            }
-        }
-
-        while (engine.Anomalies.TryRead(out _))
-        {
-        }
-    }
-
     public static BigInteger Sum(IEnumerable<BigInteger> values) => values.Aggregate(BigInteger.Zero, (a, b) => a + b);
 }

@@ -37,7 +37,7 @@ public sealed class SnapshotTests
                 bytes.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in a)));
             }
 
-            ReferenceComparer.DrainOutputs(engine);
+            engine.DrainOutputs();
         }
 
         return bytes.ToArray();

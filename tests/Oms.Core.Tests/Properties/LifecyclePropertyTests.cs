@@ -26,7 +26,7 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
             foreach (OmsMessage m in new StreamGenerator(seed).Generate(length))
             {
                 engine.Apply(in m);
-                ReferenceComparer.DrainOutputs(engine);
+                engine.DrainOutputs();
                 foreach (OrderView o in engine.SnapshotOrders())
                 {
                     if (o.Status.IsLive())
@@ -67,7 +67,7 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
             foreach (OmsMessage m in new StreamGenerator(seed).Generate(length))
             {
                 engine.Apply(in m);
-                ReferenceComparer.DrainOutputs(engine);
+                engine.DrainOutputs();
                 for (int s = 1; s <= engine.Options.MaxStrategies; s++)
                 {
                     var stream = engine.OpenStrategyStream(s);
@@ -111,7 +111,7 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
             foreach (OmsMessage m in new StreamGenerator(seed).Generate(length))
             {
                 engine.Apply(in m);
-                ReferenceComparer.DrainOutputs(engine);
+                engine.DrainOutputs();
                 if (m.Kind is not (MessageKind.ExecutionReport or MessageKind.CancelReject))
                 {
                     continue;
@@ -119,7 +119,7 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
 
                 ulong before = engine.ComputeStateHash();
                 engine.Apply(in m);
-                ReferenceComparer.DrainOutputs(engine);
+                engine.DrainOutputs();
                 Assert.True(before == engine.ComputeStateHash(), $"redelivered {m.ExecType} {m.Kind} changed state");
             }
         }, writeLine: output.WriteLine, seed: Seed, iter: 40, threads: 1);
