@@ -42,7 +42,7 @@ internal static class DemoRun
         journal.Start();
         var venue = new LoopbackVenue(engine, 1, seed);
         using var stop = new CancellationTokenSource();
-        var stopVenue = new CancellationTokenSource();
+        using var stopVenue = new CancellationTokenSource();
         var sw = Stopwatch.StartNew();
 
         Exception? engineFault = null;

@@ -67,14 +67,6 @@ internal static class HistoryCommand
         }
 
         var engine = new OmsEngine(ReplayRunner.OptionsFor(records));
-        for (int s = 1; s <= engine.Options.MaxStrategies; s++)
-        {
-            if (s == target.StrategyId)
-            {
-                engine.OpenStrategyStream(s);
-            }
-        }
-
         var stream = engine.OpenStrategyStream(target.StrategyId);
         JournalReader.Read(path, (long line, in OmsMessage m) =>
         {

@@ -192,6 +192,7 @@ public sealed partial class OmsEngine
         }
 
         OmsEvent done = default;
+        FillFromMessage(ref done, in m);
         done.Kind = EventKind.MassCancelDone;
         done.LastQty = sent;
         done.AccountId = m.AccountId;

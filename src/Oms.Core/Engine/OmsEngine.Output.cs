@@ -9,6 +9,11 @@ public sealed partial class OmsEngine
     private void Emit(in OmsMessage m, int slot, EventKind kind, RejectReason reason,
         IdToken requestClOrdId = default, long lastQty = long.MinValue, long lastPx = long.MinValue)
     {
+        if (NobodyListens(_orders.Strategy[slot]))
+        {
+            return;
+        }
+
         OmsEvent e = default;
         FillFromRow(ref e, slot);
         e.Kind = kind;
@@ -31,6 +36,11 @@ public sealed partial class OmsEngine
     /// <summary>Emits a refusal for a command that has no row (or whose row is not the sender's) to the sender.</summary>
     private void EmitWithoutRow(in OmsMessage m, EventKind kind, RejectReason reason)
     {
+        if (NobodyListens(m.StrategyId))
+        {
+            return;
+        }
+
         OmsEvent e = default;
         e.Kind = kind;
         e.Reason = reason;
@@ -77,11 +87,31 @@ public sealed partial class OmsEngine
         e.CauseExecType = m.ExecType;
         e.VenueReason = m.VenueReason;
         e.Timestamp = m.Timestamp;
-        e.InputSequence = _inputSequence;
+        e.InputSequence = _counters.MessagesValue - 1; // the message being applied
         e.RequestClOrdId = m.ClOrdId;
         e.ExecId = m.ExecId;
         e.LastQty = m.LastQty;
         e.LastPx = m.LastPx;
+    }
+
+    /// <summary>
+    /// True when the strategy has no open stream (replays, tools): the event is counted as dropped and its
+    /// sequence number used, exactly as if it had been built and refused, without gathering the row.
+    /// </summary>
+    private bool NobodyListens(int strategyId)
+    {
+        if ((uint)strategyId < (uint)_strategyStreams.Length && _strategyStreams[strategyId] is not null)
+        {
+            return false;
+        }
+
+        if ((uint)strategyId < (uint)_strategySequence.Length)
+        {
+            ++_strategySequence[strategyId];
+        }
+
+        _counters.DroppedEventsValue++;
+        return true;
     }
 
     private void Deliver(int strategyId, ref OmsEvent e)

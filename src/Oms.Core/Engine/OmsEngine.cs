@@ -39,7 +39,6 @@ public sealed partial class OmsEngine
     private readonly EngineCounters _counters = new();
     private long _anomalySequence;
     private long _mintSequence;
-    private long _inputSequence;
     private SpscQueue<JournalEntry>? _inputTap;
 
     /// <summary>Creates an engine with everything preallocated from <paramref name="options"/>.</summary>
@@ -158,7 +157,6 @@ public sealed partial class OmsEngine
     /// </summary>
     public void Apply(in OmsMessage message)
     {
-        _inputSequence = _counters.MessagesValue;
         _counters.MessagesValue++;
         switch (message.Kind)
         {

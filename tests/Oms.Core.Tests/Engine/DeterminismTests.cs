@@ -49,6 +49,24 @@ public sealed class DeterminismTests
         Assert.Equal(direct.ComputeStateHash(), viaRing.ComputeStateHash());
     }
 
+    [Fact]
+    public void NoStreamsOpen_SameStateHash_EveryUndeliveredEventCounted()
+    {
+        OmsMessage[] stream = new StreamGenerator(12).Generate(20_000);
+        (ulong listened, byte[] events, _) = Run(stream);
+        var silent = new OmsEngine(DifferentialTests.Options());
+        foreach (OmsMessage m in stream)
+        {
+            silent.Apply(in m);
+            silent.DrainOutputs();
+        }
+
+        int strategyEvents = events.Length / System.Runtime.CompilerServices.Unsafe.SizeOf<OmsEvent>() - (int)silent.Counters.Anomalies;
+        Assert.Equal(listened, silent.ComputeStateHash());
+        Assert.True(strategyEvents > 10_000);
+        Assert.Equal(strategyEvents, silent.Counters.DroppedEvents);
+    }
+
     /// <summary>Runs a stream; returns the state hash and every event and venue command, as bytes, in order.</summary>
     private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(OmsMessage[] stream)
     {
