@@ -153,6 +153,7 @@ public static class OrderStatusExtensions
         or OrderStatus.Rejected or OrderStatus.Expired or OrderStatus.Denied;
 
     /// <summary>True while the order can still trade: it has leaves quantity at the venue.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsLive(this OrderStatus status) => status is OrderStatus.PendingNew or OrderStatus.New
         or OrderStatus.PartiallyFilled or OrderStatus.PendingCancel or OrderStatus.PendingReplace
         or OrderStatus.Suspended or OrderStatus.DoneForDay;

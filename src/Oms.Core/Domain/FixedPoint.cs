@@ -14,7 +14,7 @@ public static class FixedPoint
 {
     /// <summary>Exact notional of <paramref name="quantity"/> at <paramref name="price"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Int128 Notional(long price, long quantity) => (Int128)price * quantity;
+    public static Int128 Notional(long price, long quantity) => Int128Ops.Mul(price, quantity);
 
     /// <summary>
     /// Average price (raw, at the price scale) of <paramref name="notional"/> over <paramref name="quantity"/>,
@@ -25,6 +25,21 @@ public static class FixedPoint
         if (quantity == 0)
         {
             return 0;
+        }
+
+        if (Int128Ops.TryNarrow(notional, out long n64) && n64 != long.MinValue && quantity != long.MinValue)
+        {
+            // The common case, in 64-bit arithmetic: same rounding (half away from zero) as below.
+            long absQ = Math.Abs(quantity);
+            long absN = Math.Abs(n64);
+            long w = absN / absQ;
+            long r = absN - (w * absQ);
+            if (r >= absQ - r)
+            {
+                w++;
+            }
+
+            return (n64 < 0) != (quantity < 0) ? -w : w;
         }
 
         Int128 q = Int128.Abs(quantity);

@@ -24,7 +24,11 @@ public readonly record struct IdToken(UInt128 Value)
     public static IdToken None => default;
 
     /// <summary>True when this is <see cref="None"/>.</summary>
-    public bool IsNone => Value == UInt128.Zero;
+    public bool IsNone
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Int128Ops.Lo(Value) | Int128Ops.Hi(Value)) == 0;
+    }
 
     /// <summary>Tokenises a string id. Empty input gives <see cref="None"/>. Does not allocate for ids up to 340 chars (1 KiB of UTF-8).</summary>
     public static IdToken FromString(ReadOnlySpan<char> id)
@@ -116,7 +120,7 @@ public readonly record struct IdToken(UInt128 Value)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong Mix()
     {
-        ulong x = (ulong)Value ^ ((ulong)(Value >> 64) * 0x9E3779B97F4A7C15UL);
+        ulong x = Int128Ops.Lo(Value) ^ (Int128Ops.Hi(Value) * 0x9E3779B97F4A7C15UL);
         x ^= x >> 32;
         x *= 0xD6E8FEB86659FD93UL;
         x ^= x >> 32;

@@ -68,6 +68,7 @@ public sealed partial class OmsEngine
         }
 
         _orders.Status[slot] = OrderStatus.PendingNew;
+        _orders.TrackLive(slot);
         _counters.SubmittedValue++;
         SendToVenue(slot, VenueCommandKind.New, m.ClOrdId, IdToken.None, m.Timestamp);
         Emit(in m, slot, EventKind.Submitted, RejectReason.None);
@@ -168,10 +169,17 @@ public sealed partial class OmsEngine
         }
 
         long sent = 0;
-        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        for (int slot = _orders.FirstLive(m.StrategyId), next; slot >= 0; slot = next)
         {
-            if (_orders.Strategy[slot] != m.StrategyId
-                || (m.AccountId != 0 && _orders.Account[slot] != m.AccountId)
+            next = _orders.NextLiveOf(slot);
+            if (!_orders.Status[slot].IsLive())
+            {
+                // Ended since the last walk: leave the list now (rows leave lazily, see LiveOrderLists).
+                _orders.UntrackLive(slot);
+                continue;
+            }
+
+            if ((m.AccountId != 0 && _orders.Account[slot] != m.AccountId)
                 || (m.InstrumentId != 0 && _orders.Instrument[slot] != m.InstrumentId)
                 || (m.VenueId != 0 && _orders.Venue[slot] != m.VenueId)
                 || OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.CancelRequest).Action != TransitionAction.BeginCancel)

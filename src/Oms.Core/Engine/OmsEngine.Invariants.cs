@@ -57,6 +57,11 @@ public sealed partial class OmsEngine
             return "its OrderId does not resolve to it";
         }
 
+        if (status.IsLive() && (uint)(_orders.Strategy[slot] - 1) < (uint)_options.MaxStrategies && !_orders.IsTrackedLive(slot))
+        {
+            return "it is live but missing from its strategy's live list (mass cancel would miss it)";
+        }
+
         if (_orders.CumQty[slot] < 0)
         {
             return $"negative CumQty {_orders.CumQty[slot]}";

@@ -165,6 +165,10 @@ public sealed partial class OmsEngine
                 Restate(in m, slot);
                 break;
         }
+
+        // A bust, or a replace raising the quantity of an order that filled meanwhile, brings a filled order
+        // back to life: it belongs in its strategy's live list again (one flag read when nothing changed).
+        _orders.TrackLive(slot);
     }
 
     private void Move(in OmsMessage m, int slot, OrderStatus target)
@@ -298,7 +302,7 @@ public sealed partial class OmsEngine
     private void AddFill(int slot, int fill, long qty, long price, long fee)
     {
         _orders.CumQty[slot] += qty;
-        _orders.Notional[slot] += FixedPoint.Notional(price, qty);
+        _orders.Notional[slot] = Int128Ops.Add(_orders.Notional[slot], FixedPoint.Notional(price, qty));
         long signed = _orders.SideOf[slot] == Side.Buy ? qty : -qty;
         foreach (int row in (ReadOnlySpan<int>)[_orders.AccountPosition[slot], _orders.StrategyPosition[slot]])
         {
@@ -367,6 +371,7 @@ public sealed partial class OmsEngine
         {
             _orders.Status[slot] = OrderStatus.Filled;
         }
+
     }
 
     private void CompleteReplace(in OmsMessage m, int slot)

@@ -54,7 +54,7 @@ public sealed partial class OmsEngine
 
         _options = options;
         _inbound = new MpscRing<OmsMessage>(options.RingCapacity);
-        _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity);
+        _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies);
         _positions = new PositionTable(options.MaxPositions);
         _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity);
         _strategyStreams = new SpscQueue<OmsEvent>?[options.MaxStrategies + 1];
@@ -190,6 +190,50 @@ public sealed partial class OmsEngine
         }
     }
 
+    /// <summary>
+    /// Applies a batch of messages in order, exactly as that many <see cref="Apply(in OmsMessage)"/> calls
+    /// would, while prefetching the index lines of the message <see cref="PrefetchDistance"/> ahead (replay
+    /// and benchmarks; <see cref="DoWork"/> does the same over each drained ring batch). Engine thread only.
+    /// </summary>
+    public void Apply(ReadOnlySpan<OmsMessage> messages)
+    {
+        for (int i = 0; i < messages.Length; i++)
+        {
+            if (i + PrefetchDistance < messages.Length)
+            {
+                Prefetch(in messages[i + PrefetchDistance]);
+            }
+
+            Apply(in messages[i]);
+        }
+    }
+
+    /// <summary>
+    /// How many messages ahead of the one being applied the engine prefetches. Large indexes (ExecIDs above
+    /// all) miss the cache on nearly every new id; asking early overlaps those misses with useful work.
+    /// </summary>
+    internal const int PrefetchDistance = 4;
+
+    /// <summary>Asks for the cache lines that applying <paramref name="m"/> will look up first. Changes nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(in OmsMessage m)
+    {
+        switch (m.Kind)
+        {
+            case MessageKind.ExecutionReport:
+                _orders.PrefetchClOrdId(m.ClOrdId);
+                _fills.PrefetchExecId(m.ExecId);
+                break;
+            case MessageKind.Cancel or MessageKind.Replace:
+                _orders.PrefetchClOrdId(m.OrigClOrdId);
+                _orders.PrefetchClOrdId(m.ClOrdId);
+                break;
+            case MessageKind.NewOrder or MessageKind.CancelReject:
+                _orders.PrefetchClOrdId(m.ClOrdId);
+                break;
+        }
+    }
+
     private void Tap(in OmsMessage message)
     {
         SpscQueue<JournalEntry> tap = _inputTap!;
@@ -206,6 +250,13 @@ public sealed partial class OmsEngine
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void OnMessage(ref OmsMessage message, long sequence)
         {
+            MpscRing<OmsMessage> ring = engine._inbound;
+            long ahead = sequence + PrefetchDistance;
+            if (ring.IsPublished(ahead))
+            {
+                engine.Prefetch(in ring[ahead]);
+            }
+
             if (engine._inputTap is not null)
             {
                 engine.Tap(in message);

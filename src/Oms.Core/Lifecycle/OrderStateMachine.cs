@@ -28,8 +28,37 @@ public static class OrderStateMachine
     private static readonly Transition s_stale = new(TransitionAction.Stale, OrderStatus.None, RejectReason.StaleReport);
     private static readonly Transition s_confirm = Do(TransitionAction.Confirm);
 
+    private const int Events = (int)LifecycleEvent.ReplaceReject + 1;
+    private const int Statuses = 128; // every OrderStatus is a 7-bit FIX character (or 0)
+
+    // The switch below, evaluated once for every (status, event) pair: the engine looks rows up by index
+    // instead of running the pattern match per report. Decide stays the one source of truth.
+    private static readonly Transition[] s_table = BuildTable();
+
     /// <summary>The transition for <paramref name="status"/> on <paramref name="lifecycleEvent"/>.</summary>
-    public static Transition Transition(OrderStatus status, LifecycleEvent lifecycleEvent) => (status, lifecycleEvent) switch
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static Transition Transition(OrderStatus status, LifecycleEvent lifecycleEvent)
+    {
+        uint index = ((uint)status * Events) + (uint)lifecycleEvent;
+        Transition[] table = s_table;
+        return (uint)lifecycleEvent < Events && index < (uint)table.Length ? table[index] : Decide(status, lifecycleEvent);
+    }
+
+    private static Transition[] BuildTable()
+    {
+        var table = new Transition[Statuses * Events];
+        for (int s = 0; s < Statuses; s++)
+        {
+            for (int e = 0; e < Events; e++)
+            {
+                table[(s * Events) + e] = Decide((OrderStatus)s, (LifecycleEvent)e);
+            }
+        }
+
+        return table;
+    }
+
+    private static Transition Decide(OrderStatus status, LifecycleEvent lifecycleEvent) => (status, lifecycleEvent) switch
     {
         // Local requests.
         (OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Suspended

@@ -107,6 +107,14 @@ public sealed class MpscRing<T> where T : unmanaged
         get => ref _slots[(int)(sequence & _mask) + s_pad];
     }
 
+    /// <summary>
+    /// True when <paramref name="sequence"/> is published and not yet consumed, so the consumer may read its
+    /// slot (to look ahead within a drain). Consumer thread only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsPublished(long sequence) =>
+        Volatile.Read(ref _published[(int)(sequence & _mask)]) == (int)(sequence >> _shift);
+
     /// <summary>Publishes a claimed sequence: the consumer may read it from now on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(long sequence) =>

@@ -59,6 +59,9 @@ public sealed class FillStore
     /// <summary>True when this ExecID was applied before.</summary>
     public bool Contains(IdToken execId) => _byExecId.TryGet(execId, out _);
 
+    /// <summary>Hints the CPU to fetch the ExecID index line a lookup of <paramref name="execId"/> will read.</summary>
+    public void PrefetchExecId(IdToken execId) => _byExecId.Prefetch(execId);
+
     /// <summary>Remembers a non-fill ExecID. False when the index is full.</summary>
     public bool RememberExecId(IdToken execId) => _byExecId.TryAdd(execId, -1);
 

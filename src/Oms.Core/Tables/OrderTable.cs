@@ -64,9 +64,13 @@ public sealed partial class OrderTable
     private readonly TokenIndex _byClOrdId;
     private readonly TokenIndex _byVenueOrderId;
     private readonly ChainStore _chains;
+    private readonly LiveOrderLists _live;
 
     /// <summary>Creates a table for <paramref name="capacity"/> orders and <paramref name="maxClOrdIds"/> ClOrdIDs in all chains.</summary>
-    public OrderTable(int capacity, int maxClOrdIds)
+    /// <param name="capacity">Rows.</param>
+    /// <param name="maxClOrdIds">ClOrdIDs in all chains (at least <paramref name="capacity"/>).</param>
+    /// <param name="maxStrategies">Strategies 1..n whose live rows are listed for mass cancel.</param>
+    public OrderTable(int capacity, int maxClOrdIds, int maxStrategies = 64)
     {
         if (capacity < 1 || maxClOrdIds < capacity)
         {
@@ -108,6 +112,7 @@ public sealed partial class OrderTable
         _byClOrdId = new TokenIndex(maxClOrdIds);
         _byVenueOrderId = new TokenIndex(capacity * 2);
         _chains = new ChainStore(capacity, maxClOrdIds);
+        _live = new LiveOrderLists(capacity, Math.Max(0, maxStrategies));
     }
 
     /// <summary>Rows it can hold.</summary>
@@ -167,6 +172,9 @@ public sealed partial class OrderTable
     /// <summary>Finds the row of any ClOrdID in an order's chain.</summary>
     public bool TryFindByClOrdId(IdToken clOrdId, out int slot) => _byClOrdId.TryGet(clOrdId, out slot);
 
+    /// <summary>Hints the CPU to fetch the ClOrdID index line a lookup of <paramref name="clOrdId"/> will read.</summary>
+    public void PrefetchClOrdId(IdToken clOrdId) => _byClOrdId.Prefetch(clOrdId);
+
     /// <summary>Finds the row by the venue's OrderID.</summary>
     public bool TryFindByVenueOrderId(IdToken venueOrderId, out int slot) => _byVenueOrderId.TryGet(venueOrderId, out slot);
 
@@ -211,6 +219,56 @@ public sealed partial class OrderTable
     public int NextOf(int slot) => _next[slot];
 
     /// <summary>
+    /// Lists a row that is live (its strategy and status set) in its strategy's live list, in creation
+    /// order. A row already listed stays where it is; a row revived by a bust goes back to its place.
+    /// </summary>
+    public void TrackLive(int slot)
+    {
+        int owner = Strategy[slot];
+        if (_live.IsLinked(slot) || !_live.Tracks(owner) || !Status[slot].IsLive())
+        {
+            return;
+        }
+
+        if (slot == _tail)
+        {
+            // A new order: the newest row of the session goes last.
+            _live.Append(owner, slot);
+            return;
+        }
+
+        // Usually the row is the newest (new order): the walk stops at once. A revived row walks back over
+        // the rows created since, which is rare (a bust of a filled order) and bounded by the session.
+        int after = _prev[slot];
+        while (after >= 0 && !(_live.IsLinked(after) && Strategy[after] == owner))
+        {
+            after = _prev[after];
+        }
+
+        _live.InsertAfter(owner, slot, after);
+    }
+
+    /// <summary>The first row of a strategy's live list, or -1 (see <see cref="NextLiveOf"/>).</summary>
+    /// <remarks>The list may still hold rows that ended since the last walk: callers check the status and
+    /// drop such rows with <see cref="UntrackLive"/>.</remarks>
+    public int FirstLive(int strategy) => _live.First(strategy);
+
+    /// <summary>The next row of the same strategy's live list, or -1.</summary>
+    public int NextLiveOf(int slot) => _live.Next(slot);
+
+    /// <summary>Removes a row from its strategy's live list (no-op when not listed).</summary>
+    public void UntrackLive(int slot)
+    {
+        if (_live.IsLinked(slot))
+        {
+            _live.Unlink(Strategy[slot], slot);
+        }
+    }
+
+    /// <summary>True when the row is in its strategy's live list (tests, invariants).</summary>
+    public bool IsTrackedLive(int slot) => _live.IsLinked(slot);
+
+    /// <summary>
     /// Frees a terminal row: removes its ids from the indexes and bumps the slot's generation.
     /// Returns false for a live row (live orders are never released).
     /// </summary>
@@ -234,6 +292,7 @@ public sealed partial class OrderTable
             _byVenueOrderId.Remove(VenueOrderId[slot]);
         }
 
+        UntrackLive(slot);
         Unlink(slot);
         ClearRow(slot);
         Generation[slot]++;
@@ -427,6 +486,7 @@ public sealed partial class OrderTable
             }
 
             LinkLast(slot);
+            TrackLive(slot);
         }
 
         r.ReadInto(_byVenueOrderId);

@@ -108,7 +108,7 @@ public sealed class PositionTable
     {
         Debug.Assert(signedQty != 0, "Invariant: a trade has quantity");
         long net = NetQty[row];
-        Fees[row] += fee;
+        Fees[row] = Int128Ops.Add(Fees[row], fee);
         FillCount[row]++;
         if (signedQty > 0)
         {
@@ -121,7 +121,7 @@ public sealed class PositionTable
 
         if (net == 0 || (net > 0) == (signedQty > 0))
         {
-            Cost[row] += FixedPoint.Notional(price, signedQty);
+            Cost[row] = Int128Ops.Add(Cost[row], FixedPoint.Notional(price, signedQty));
             NetQty[row] = net + signedQty;
             return;
         }
@@ -131,8 +131,8 @@ public sealed class PositionTable
         long closing = Math.Min(absNet, absQty);
         Int128 removed = Cost[row] * closing / absNet;   // truncates toward zero
         Int128 proceeds = FixedPoint.Notional(price, net > 0 ? closing : -closing);
-        Realized[row] += proceeds - removed;
-        Cost[row] -= removed;
+        Realized[row] = Int128Ops.Add(Realized[row], Int128Ops.Sub(proceeds, removed));
+        Cost[row] = Int128Ops.Sub(Cost[row], removed);
         long remaining = absQty - closing;
         if (remaining == 0)
         {

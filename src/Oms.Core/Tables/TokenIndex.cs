@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Oms.Domain;
 
 namespace Oms.Tables;
@@ -9,11 +10,21 @@ namespace Oms.Tables;
 /// backward-shift deletion (no tombstones, so lookups never slow down after removals). Lookup, insert and
 /// remove are O(1) expected. It never grows: a full index refuses inserts.
 /// </summary>
-/// <remarks>Single-threaded: owned by the engine thread. The table keeps its load at or below one half.</remarks>
+/// <remarks>
+/// <para>Single-threaded: owned by the engine thread. The table keeps its load at or below one half.</para>
+/// <para>Layout: each entry holds its key and value side by side (32 bytes, two to a cache line), so a hit
+/// costs one cache miss, not two. A large index (ExecIDs) misses the cache on nearly every new key;
+/// <see cref="Prefetch"/> lets the engine ask for the line a few messages ahead.</para>
+/// </remarks>
 public sealed class TokenIndex
 {
-    private readonly UInt128[] _keys;
-    private readonly int[] _values;
+    private struct Entry
+    {
+        public UInt128 Key;
+        public int Value;
+    }
+
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -27,14 +38,27 @@ public sealed class TokenIndex
         }
 
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)maxEntries * 2);
-        _keys = new UInt128[size];
-        _values = new int[size];
+        _entries = new Entry[size];
         _mask = size - 1;
         _limit = maxEntries;
     }
 
     /// <summary>Entries held.</summary>
     public int Count => _count;
+
+    /// <summary>
+    /// Hints the CPU to fetch the cache line where a lookup or insert of <paramref name="key"/> starts, so
+    /// that the access itself, a few messages later, hits the cache. Changes nothing; a no-op without SSE.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(IdToken key)
+    {
+        if (Sse.IsSupported)
+        {
+            // A prefetch never faults and changes no state, so a stale address (the GC moved the array) is harmless.
+            Sse.Prefetch0(Unsafe.AsPointer(ref _entries[(int)key.Mix() & _mask]));
+        }
+    }
 
     /// <summary>Entries it can hold.</summary>
     public int MaxEntries => _limit;
@@ -45,13 +69,15 @@ public sealed class TokenIndex
     {
         if (!key.IsNone)
         {
+            Entry[] entries = _entries;
             int i = (int)key.Mix() & _mask;
             while (true)
             {
-                UInt128 k = _keys[i];
+                ref Entry e = ref entries[i];
+                UInt128 k = e.Key;
                 if (k == key.Value)
                 {
-                    value = _values[i];
+                    value = e.Value;
                     return true;
                 }
 
@@ -76,10 +102,11 @@ public sealed class TokenIndex
             return false;
         }
 
+        Entry[] entries = _entries;
         int i = (int)key.Mix() & _mask;
-        while (_keys[i] != UInt128.Zero)
+        while (entries[i].Key != UInt128.Zero)
         {
-            if (_keys[i] == key.Value)
+            if (entries[i].Key == key.Value)
             {
                 return false;
             }
@@ -87,8 +114,8 @@ public sealed class TokenIndex
             i = (i + 1) & _mask;
         }
 
-        _keys[i] = key.Value;
-        _values[i] = value;
+        entries[i].Key = key.Value;
+        entries[i].Value = value;
         _count++;
         return true;
     }
@@ -101,10 +128,11 @@ public sealed class TokenIndex
             return false;
         }
 
+        Entry[] entries = _entries;
         int i = (int)key.Mix() & _mask;
-        while (_keys[i] != key.Value)
+        while (entries[i].Key != key.Value)
         {
-            if (_keys[i] == UInt128.Zero)
+            if (entries[i].Key == UInt128.Zero)
             {
                 return false;
             }
@@ -118,43 +146,40 @@ public sealed class TokenIndex
         while (true)
         {
             j = (j + 1) & _mask;
-            if (_keys[j] == UInt128.Zero)
+            if (entries[j].Key == UInt128.Zero)
             {
                 break;
             }
 
-            int home = (int)new IdToken(_keys[j]).Mix() & _mask;
+            int home = (int)new IdToken(entries[j].Key).Mix() & _mask;
             bool movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable)
             {
-                _keys[hole] = _keys[j];
-                _values[hole] = _values[j];
+                entries[hole] = entries[j];
                 hole = j;
             }
         }
 
-        _keys[hole] = UInt128.Zero;
-        _values[hole] = 0;
+        entries[hole] = default;
         _count--;
         return true;
     }
 
     /// <summary>Buckets in the table (for enumeration with <see cref="TryGetBucket"/>).</summary>
-    public int BucketCount => _keys.Length;
+    public int BucketCount => _entries.Length;
 
     /// <summary>The entry in a bucket, if any (snapshots enumerate the index this way).</summary>
     public bool TryGetBucket(int bucket, out IdToken key, out int value)
     {
-        key = new IdToken(_keys[bucket]);
-        value = _values[bucket];
+        key = new IdToken(_entries[bucket].Key);
+        value = _entries[bucket].Value;
         return !key.IsNone;
     }
 
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {
-        Array.Clear(_keys);
-        Array.Clear(_values);
+        Array.Clear(_entries);
         _count = 0;
     }
 }

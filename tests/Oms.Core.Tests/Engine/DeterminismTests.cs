@@ -67,32 +67,89 @@ public sealed class DeterminismTests
         Assert.Equal(strategyEvents, silent.Counters.DroppedEvents);
     }
 
-    /// <summary>Runs a stream; returns the state hash and every event and venue command, as bytes, in order.</summary>
-    private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(OmsMessage[] stream)
+    public enum Feed
+    {
+        OneByOne,
+        Batches,
+        Ring,
+    }
+
+    [Theory]
+    [InlineData(Feed.Batches, 64)]
+    [InlineData(Feed.Batches, 7)]
+    [InlineData(Feed.Ring, 200)]
+    public void BatchedApplyAndRingDrains_WithLookAheadPrefetch_SameHashAndSameOutputBytes(Feed feed, int batch)
+    {
+        OmsMessage[] stream = new StreamGenerator(31).Generate(30_000);
+        (ulong hash, byte[] events, byte[] venue) = Run(stream);
+        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, feed, batch);
+
+        Assert.Equal(hash, hashB);
+        Assert.Equal(events, eventsB);
+        Assert.Equal(venue, venueB);
+    }
+
+    /// <summary>
+    /// Runs a stream fed one message at a time, through <see cref="OmsEngine.Apply(ReadOnlySpan{OmsMessage})"/>
+    /// in batches, or through the ring in batches drained by <see cref="OmsEngine.DoWork"/>; returns the state
+    /// hash, every event (strategy by strategy, then the anomalies) and every venue command (venue by venue),
+    /// as bytes, in order: each output queue keeps its own order, whatever the batching.
+    /// </summary>
+    private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1)
     {
         var engine = new OmsEngine(DifferentialTests.Options());
-        for (int s = 1; s <= engine.Options.MaxStrategies; s++)
+        int strategies = engine.Options.MaxStrategies;
+        var perStrategy = new MemoryStream[strategies + 2];
+        for (int s = 1; s <= strategies + 1; s++)
         {
-            engine.OpenStrategyStream(s);
+            perStrategy[s] = new MemoryStream();
+            if (s <= strategies)
+            {
+                engine.OpenStrategyStream(s);
+            }
         }
 
-        using var events = new MemoryStream();
-        using var venue = new MemoryStream();
-        foreach (OmsMessage m in stream)
+        var perVenue = new MemoryStream[engine.Options.MaxVenues + 1];
+        for (int v = 1; v <= engine.Options.MaxVenues; v++)
         {
-            engine.Apply(in m);
-            for (int s = 1; s <= engine.Options.MaxStrategies; s++)
+            perVenue[v] = new MemoryStream();
+        }
+
+        for (int at = 0; at < stream.Length; at += batch)
+        {
+            ReadOnlySpan<OmsMessage> chunk = stream.AsSpan(at, Math.Min(batch, stream.Length - at));
+            if (feed == Feed.OneByOne)
+            {
+                engine.Apply(in chunk[0]);
+            }
+            else if (feed == Feed.Batches)
+            {
+                engine.Apply(chunk);
+            }
+            else
+            {
+                foreach (OmsMessage m in chunk)
+                {
+                    Assert.True(engine.Inbound.TryPublish(in m));
+                }
+
+                while (engine.DoWork() > 0)
+                {
+                }
+            }
+
+            for (int s = 1; s <= strategies; s++)
             {
                 var q = engine.OpenStrategyStream(s);
                 while (q.TryRead(out OmsEvent e))
                 {
-                    events.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in e)));
+                    perStrategy[s].Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in e)));
                 }
             }
 
             while (engine.Anomalies.TryRead(out OmsEvent a))
             {
-                events.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in a)));
+                perStrategy[strategies + 1].Write(MemoryMarshal.AsBytes(new ReadOnlySpan<OmsEvent>(in a)));
             }
 
             for (int v = 1; v <= engine.Options.MaxVenues; v++)
@@ -100,11 +157,13 @@ public sealed class DeterminismTests
                 var q = engine.VenueQueue(v);
                 while (q.TryRead(out VenueCommand c))
                 {
-                    venue.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<VenueCommand>(in c)));
+                    perVenue[v].Write(MemoryMarshal.AsBytes(new ReadOnlySpan<VenueCommand>(in c)));
                 }
             }
         }
 
-        return (engine.ComputeStateHash(), events.ToArray(), venue.ToArray());
+        byte[] events = perStrategy.Where(m => m is not null).SelectMany(m => m.ToArray()).ToArray();
+        byte[] venue = perVenue.Where(m => m is not null).SelectMany(m => m.ToArray()).ToArray();
+        return (engine.ComputeStateHash(), events, venue);
     }
 }

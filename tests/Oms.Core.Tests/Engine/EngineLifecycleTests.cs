@@ -677,6 +677,62 @@ public sealed class EngineLifecycleTests
 
     // Mass cancel.
 
+    [Fact]
+    public void MassCancel_OrderRevivedByAReplaceAfterItFilled_IsCanceledToo()
+    {
+        // Mass cancel walks its strategy's live list, from which a filled order drops out. Replacing up an
+        // order that filled while the replace was in flight brings it back to PartiallyFilled: it must be
+        // in the list again.
+        var engine = TestEngines.Create();
+        engine.NewAcked("D");
+        engine.Apply(Msg.Replace("D2", "D", qty: 300, price: 10_000));
+        engine.Apply(Msg.Fill("D", "fd", 100, 10_000));                    // D fills (100 of 100) during the replace
+        Assert.Equal(OrderStatus.Filled, engine.Order("D").Status);
+        engine.Apply(Msg.MassCancel(strategy: 1, clOrdId: "M1"));          // drops filled D from the list
+        engine.Apply(Msg.Report(ExecType.Replaced, "D2", "rd", origClOrdId: "D"));
+        Assert.Equal(OrderStatus.PartiallyFilled, engine.Order("D2").Status);
+        engine.NewAcked("C");
+        engine.DrainAll();
+
+        engine.Apply(Msg.MassCancel(strategy: 1, clOrdId: "M2"));
+
+        // Both, in creation order: the revived D went back to its place ahead of the newer C.
+        Assert.Equal(new[] { Msg.Id("D2"), Msg.Id("C") }, engine.Outbound(1).Select(c => c.OrigClOrdId));
+        Assert.Equal(OrderStatus.PendingCancel, engine.Order("D2").Status);
+        Assert.Null(engine.ValidateInvariants());
+    }
+
+    [Fact]
+    public void MassCancel_AfterManyOrdersEnded_CancelsExactlyTheLiveOnes()
+    {
+        var engine = TestEngines.Create();
+        var live = new List<string>();
+        for (int i = 0; i < 300; i++)
+        {
+            string id = $"O{i}";
+            engine.NewAcked(id);
+            if (i % 3 == 0)
+            {
+                live.Add(id);
+            }
+            else if (i % 3 == 1)
+            {
+                engine.Apply(Msg.Fill(id, $"f{i}", 100, 10_000));
+            }
+            else
+            {
+                engine.Apply(Msg.Report(ExecType.Canceled, id, $"c{i}", origClOrdId: id));
+            }
+        }
+
+        engine.DrainAll();
+        engine.Apply(Msg.MassCancel(strategy: 1, clOrdId: "M1"));
+        engine.Apply(Msg.MassCancel(strategy: 1, clOrdId: "M2"));          // everything is pending now: nothing to send
+
+        Assert.Equal(live.Select(Msg.Id), engine.Outbound(1).Select(c => c.OrigClOrdId));
+        Assert.Null(engine.ValidateInvariants());
+    }
+
     public static TheoryData<int, int, string[]> MassCancelFilters() => new()
     {
         { 0, 0, ["A", "B", "C"] },
