@@ -9,7 +9,7 @@ namespace Oms.Cli.Tests;
 /// </summary>
 public sealed class GoldenReplayTests
 {
-    private static string Repo()
+    internal static string Repo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -39,6 +39,7 @@ internal static class DemoRun
         File.Delete(journalPath);
         using var journal = new JournalWriter(journalPath, engine.InputSequence);
         engine.AttachInputTap(journal.Tap);
+        DemoNames.Create(Strategies, Instruments).Save(JournalNames.PathFor(journalPath));
         journal.Start();
         var venue = new LoopbackVenue(engine, 1, seed);
         using var stop = new CancellationTokenSource();

@@ -9,7 +9,8 @@ namespace Oms.Cli;
 /// <summary>What the demo prints: counts, throughput, positions and the final state hash.</summary>
 internal sealed class DemoSummary
 {
-    private const int PriceScale = 2;
+    /// <summary>Decimal places of the demo's prices (its strategies quote 100.00 ± 0.50 as 10_000 ± 50).</summary>
+    public const int PriceScale = 2;
 
     public required EngineCounters Counters { get; init; }
     public required TimeSpan Elapsed { get; init; }

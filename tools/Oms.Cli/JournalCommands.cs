@@ -11,8 +11,7 @@ internal static class JournalCommands
     public static Command Replay()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "An Oms journal (or, with --format fix, a FIX log)." };
-        var format = new Option<string>("--format") { Description = "journal | fix (default: detected from the file).", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "journal", "fix");
+        Option<string> format = FormatOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout and nothing else." };
         var command = new Command("replay", "Run a captured stream through the engine and print every order, position and anomaly.") { file, format, json };
         command.SetAction(parse => Run(() =>
@@ -23,12 +22,7 @@ internal static class JournalCommands
                 return Fail(ExitCodes.NoInput, $"{input.FullName}: no such file");
             }
 
-            string kind = parse.GetValue(format)!;
-            if (kind == "auto")
-            {
-                kind = IsJournal(input.FullName) ? "journal" : "fix";
-            }
-
+            string kind = Resolve(parse.GetValue(format)!, input.FullName);
             Func<Action<double>?, ReplayOutcome> run = kind == "fix"
                 ? report => FixReplay.Run(input.FullName, report)
                 : report => ReplayRunner.Journal(input.FullName, report);
@@ -44,13 +38,18 @@ internal static class JournalCommands
                 ReplayReport.WriteText(outcome, AnsiConsole.Console);
             }
 
+            if (outcome.NamesNote is not null)
+            {
+                Console.Error.WriteLine($"oms: {outcome.NamesNote}");
+            }
+
             if (outcome.InputError is not null)
             {
                 Console.Error.WriteLine($"oms: {outcome.InputError}");
                 return ExitCodes.DataError;
             }
 
-            return ExitCodes.Ok;
+            return outcome.NamesDamaged ? ExitCodes.DataError : ExitCodes.Ok;
         }));
         return command;
     }
@@ -80,6 +79,17 @@ internal static class JournalCommands
         return command;
     }
 
+    /// <summary>The `--format` option replay and history share: auto (detected from the file), journal or fix.</summary>
+    public static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "journal | fix (default: detected from the file).", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "journal", "fix");
+        return format;
+    }
+
+    /// <summary>"journal" or "fix": <paramref name="format"/> unless it is "auto", then what the file's first bytes say.</summary>
+    public static string Resolve(string format, string path) => format != "auto" ? format : IsJournal(path) ? "journal" : "fix";
+
     private static bool IsJournal(string path)
     {
         Span<byte> header = stackalloc byte[JournalFormat.HeaderSize];
@@ -102,7 +112,7 @@ internal static class JournalCommands
     }
 
     /// <summary>Maps failures to exit codes with one clear line on stderr.</summary>
-    private static int Run(Func<int> action)
+    public static int Run(Func<int> action)
     {
         try
         {
@@ -118,7 +128,7 @@ internal static class JournalCommands
         }
     }
 
-    private static int Fail(int code, string message)
+    public static int Fail(int code, string message)
     {
         Console.Error.WriteLine($"oms: {message}");
         return code;

@@ -42,7 +42,7 @@ demo.SetAction(parse =>
     return summary.Ok ? 0 : 70;
 });
 
-var root = new RootCommand("oms: the Oms order management system.") { demo, JournalCommands.Replay(), JournalCommands.Verify(), HistoryCommand.Create(), Oms.Cli.Generate.GenerateCommand.Create() };
+var root = new RootCommand("oms: the Oms order management system.") { demo, JournalCommands.Replay(), JournalCommands.Verify(), Oms.Cli.History.HistoryCommand.Create(), Oms.Cli.Generate.GenerateCommand.Create() };
 ParseResult result = root.Parse(args);
 if (result.Errors.Count > 0)
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Oms.Journal;
 
 namespace Oms.Cli.Generate;
 
@@ -29,7 +30,13 @@ internal static class GenerateCommand
             string path = parse.GetValue(output)!.FullName;
             var generator = new SessionGenerator(parse.GetValue(seed));
             var sw = Stopwatch.StartNew();
-            long written = parse.GetValue(format) == "fix" ? generator.WriteFix(path, n) : generator.WriteJournal(path, n);
+            bool fix = parse.GetValue(format) == "fix";
+            long written = fix ? generator.WriteFix(path, n) : generator.WriteJournal(path, n);
+            if (!fix)
+            {
+                SessionGenerator.Names().Save(JournalNames.PathFor(path));
+            }
+
             Console.Error.WriteLine($"oms: wrote {written:N0} messages to {path} ({new FileInfo(path).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:F1} s");
             return ExitCodes.Ok;
         });

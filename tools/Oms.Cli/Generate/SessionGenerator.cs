@@ -15,6 +15,8 @@ namespace Oms.Cli.Generate;
 internal sealed class SessionGenerator(int seed)
 {
     private const int PriceScale = 4;
+    private const int Accounts = 8;
+    private const int Symbols = 64;
     private readonly Random _rng = new(seed);
     private long _exec;
     private long _time = 1_795_000_000_000_000_000; // 2026-11-18, ns
@@ -38,6 +40,28 @@ internal sealed class SessionGenerator(int seed)
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// What a generated journal's ids stand for, the names and scales a FIX log of the same session carries
+    /// (<c>ACC{n}</c>, <c>SYM{n}</c> at price scale 4); its one strategy and venue are 1.
+    /// </summary>
+    public static JournalNames Names()
+    {
+        var names = new JournalNames(new NameTable(Accounts), new InstrumentDirectory(Symbols), new NameTable(1), new NameTable(1));
+        for (int a = 1; a <= Accounts; a++)
+        {
+            names.Accounts.TryIntern($"ACC{a}", out _);
+        }
+
+        for (int i = 1; i <= Symbols; i++)
+        {
+            names.Instruments.Add($"SYM{i}", PriceScale, quantityScale: 0);
+        }
+
+        names.Venues.TryIntern("VENUE", out _);
+        names.Strategies.TryIntern("FIRM", out _);
+        return names;
     }
 
     public long WriteFix(string path, long messages)
@@ -77,8 +101,8 @@ internal sealed class SessionGenerator(int seed)
     {
         string id = $"C{order}";
         string venueId = $"V{order}";
-        int account = 1 + _rng.Next(8);
-        int symbol = 1 + _rng.Next(64);
+        int account = 1 + _rng.Next(Accounts);
+        int symbol = 1 + _rng.Next(Symbols);
         Side side = _rng.Next(2) == 0 ? Side.Buy : Side.Sell;
         long qty = 100 * (1 + _rng.Next(10));
         long price = (100 + _rng.Next(100)) * 10_000L + (_rng.Next(100) * 100);

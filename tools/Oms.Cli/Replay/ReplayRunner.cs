@@ -23,14 +23,16 @@ internal static class ReplayRunner
         AnomalyCapacity = 4_096,
     };
 
-    /// <summary>Replays an Oms journal. Bad records stop the read where they start; what came before is applied and reported.</summary>
+    /// <summary>
+    /// Replays an Oms journal, with the names from its names file when there is one. Bad records stop the read where
+    /// they start; what came before is applied and reported.
+    /// </summary>
     public static ReplayOutcome Journal(string path, Action<double>? progress = null)
     {
-        long length = new FileInfo(path).Length;
-        long records = Math.Max(0, (length - JournalFormat.HeaderSize) / JournalFormat.RecordSize);
+        long records = JournalRecords(path);
         var engine = new OmsEngine(OptionsFor(records));
         var anomalies = new List<ReplayAnomaly>();
-        var names = new ReplayNames();
+        ReplayNames names = ReplayNames.ForJournal(path, out string? namesNote, out bool namesDamaged);
         var sw = Stopwatch.StartNew();
         long applied = 0;
         JournalReadResult result = JournalReader.Read(path, (long sequence, in OmsMessage m) =>
@@ -58,8 +60,14 @@ internal static class ReplayRunner
             InputError = result.Fault == JournalFault.None ? null : $"{path}: {result.Detail}",
             Elapsed = sw.Elapsed,
             Format = "journal",
+            NamesNote = namesNote,
+            NamesDamaged = namesDamaged,
         };
     }
+
+    /// <summary>How many whole records the journal's length allows for (an upper bound on its messages).</summary>
+    public static long JournalRecords(string path) =>
+        Math.Max(0, (new FileInfo(path).Length - JournalFormat.HeaderSize) / JournalFormat.RecordSize);
 
     /// <summary>Discards what the engine asked the venues to send (a replay sends nothing).</summary>
     public static void DrainVenues(OmsEngine engine)
