@@ -56,7 +56,10 @@ public sealed class TokenIndex
         if (Sse.IsSupported)
         {
             // A prefetch never faults and changes no state, so a stale address (the GC moved the array) is harmless.
-            Sse.Prefetch0(Unsafe.AsPointer(ref _entries[(int)key.Mix() & _mask]));
+            // Two lines: a lookup of a new key (every fill's ExecID) probes about 2.5 entries at half load.
+            byte* home = (byte*)Unsafe.AsPointer(ref _entries[(int)key.Mix() & _mask]);
+            Sse.Prefetch0(home);
+            Sse.Prefetch0(home + 64);
         }
     }
 
