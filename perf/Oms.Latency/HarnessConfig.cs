@@ -1,0 +1,128 @@
+using Oms.Latency.Latency;
+
+namespace Oms.Latency;
+
+/// <summary>Everything a harness run is told: what to measure, how long, where threads go, where results go.</summary>
+public sealed class HarnessConfig
+{
+    /// <summary>Live orders of each working set measured.</summary>
+    public IReadOnlyList<int> WorkingSets { get; init; } = [10_000, 1_000_000];
+
+    /// <summary>Offered rates, messages/s.</summary>
+    public IReadOnlyList<long> Rates { get; init; } = [100_000, 1_000_000, 5_000_000];
+
+    /// <summary>Measured runs (windows) per rate, and measured slices per throughput comparison.</summary>
+    public int Runs { get; init; } = 5;
+
+    /// <summary>Discarded runs before the measured ones, per rate and per comparison.</summary>
+    public int WarmupRuns { get; init; } = 1;
+
+    /// <summary>Length of one latency window, seconds (messages = rate × this).</summary>
+    public double RunSeconds { get; init; } = 1.0;
+
+    /// <summary>Messages per throughput run (engine, reference, ring, channel).</summary>
+    public int ThroughputMessages { get; init; } = 1_000_000;
+
+    /// <summary>Messages per saturation window.</summary>
+    public int SaturationMessages { get; init; } = 2_000_000;
+
+    /// <summary>Inbound ring slots (engine and ring-only runs; the channel baseline gets the same bound).</summary>
+    public int RingCapacity { get; init; } = 16_384;
+
+    /// <summary>Strategy-side thread layout.</summary>
+    public ThreadLayout Layout { get; init; } = Environment.ProcessorCount >= 3 ? ThreadLayout.Split : ThreadLayout.Shared;
+
+    /// <summary>CPU of the engine thread (and of every consumer thread); -1: not pinned.</summary>
+    public int EngineCpu { get; init; } = Environment.ProcessorCount >= 2 ? 0 : -1;
+
+    /// <summary>CPU of the load generator (producer) thread; -1: not pinned.</summary>
+    public int LoadCpu { get; init; } = Environment.ProcessorCount >= 2 ? 1 : -1;
+
+    /// <summary>CPU of the strategy thread in the split layout; -1: not pinned.</summary>
+    public int StrategyCpu { get; init; } = Environment.ProcessorCount >= 3 ? 2 : -1;
+
+    /// <summary>Seed of the workload.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Seconds of the machine-noise probe on each hot thread's CPU (0: skip it).</summary>
+    public double NoiseSeconds { get; init; } = 2;
+
+    /// <summary>Rounds of the JIT warm-up before anything is measured.</summary>
+    public int JitRounds { get; init; } = 4;
+
+    /// <summary>Where .hgrm, PNG, CSV and the Markdown report go.</summary>
+    public string OutDir { get; init; } = Path.Combine("artifacts", "latency");
+
+    /// <summary>A second place for the Markdown report (e.g. docs/perf/latency.md); null: none.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>Write the PNG plots.</summary>
+    public bool Plot { get; init; } = true;
+
+    /// <summary>The --quick preset was asked for.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>The command line, as the report states it.</summary>
+    public string CommandLine { get; init; } = "";
+
+    /// <summary>The --quick preset: one 10,000-order working set, short windows, fewer runs (about 30 s).</summary>
+    public static HarnessConfig QuickPreset() => new()
+    {
+        WorkingSets = [10_000],
+        Runs = 3,
+        WarmupRuns = 1,
+        RunSeconds = 0.2,
+        ThroughputMessages = 200_000,
+        SaturationMessages = 300_000,
+        JitRounds = 2,
+        NoiseSeconds = 0.5,
+        Quick = true,
+    };
+
+    /// <summary>The CPUs of the hot threads of the engine windows (-1 where not pinned).</summary>
+    public int[] HotCpus() => Layout == ThreadLayout.Split ? [EngineCpu, LoadCpu, StrategyCpu] : [EngineCpu, LoadCpu];
+
+    /// <summary>Messages in one latency window at <paramref name="rate"/>.</summary>
+    public int WindowMessages(long rate) => (int)Math.Clamp(rate * RunSeconds, 1, int.MaxValue / 2);
+
+    /// <summary>Null when every value is usable; otherwise the first problem, naming the option.</summary>
+    public string? Validate()
+    {
+        if (WorkingSets.Count == 0 || WorkingSets.Any(n => n < 1 || n > 50_000_000))
+        {
+            return "--working-sets: each must be in 1..50,000,000";
+        }
+
+        if (Rates.Count == 0 || Rates.Any(r => r < 1 || r > 100_000_000))
+        {
+            return "--rates: each must be in 1..100,000,000 messages/s";
+        }
+
+        if (Runs < 1 || WarmupRuns < 0)
+        {
+            return "--runs must be at least 1 and --warmup-runs at least 0";
+        }
+
+        if (RunSeconds <= 0 || Rates.Max() * RunSeconds > 200_000_000)
+        {
+            return "--duration must be positive and keep rate × duration at most 200,000,000 messages";
+        }
+
+        if (ThroughputMessages < 1_000 || SaturationMessages < 1_000)
+        {
+            return "--throughput-messages and --saturation-messages must be at least 1,000";
+        }
+
+        if (JitRounds < 0 || NoiseSeconds < 0)
+        {
+            return "--jit-rounds and --noise-seconds must be at least 0";
+        }
+
+        if (RingCapacity < 2 || (RingCapacity & (RingCapacity - 1)) != 0)
+        {
+            return "--ring-capacity must be a power of two";
+        }
+
+        return null;
+    }
+}

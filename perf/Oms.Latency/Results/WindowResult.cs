@@ -1,0 +1,37 @@
+using HdrHistogram;
+using Oms.Latency.Support;
+
+namespace Oms.Latency.Results;
+
+/// <summary>One measured window of a latency run: its histograms, what the producer saw, and the GC.</summary>
+public sealed class WindowResult
+{
+    /// <summary>Which window, for people ("ws 10000, 1000000/s, run 2").</summary>
+    public required string Name { get; init; }
+    /// <summary>Offered rate, messages/s (0: unthrottled).</summary>
+    public required long OfferedRate { get; init; }
+    /// <summary>Messages sent.</summary>
+    public required int Messages { get; init; }
+    /// <summary>Messages per second from the schedule's start to the last output drained.</summary>
+    public required double AchievedRate { get; init; }
+    /// <summary>Wall time of the window, seconds.</summary>
+    public required double Seconds { get; init; }
+    /// <summary>The collector during the window.</summary>
+    public required GcDelta Gc { get; init; }
+    /// <summary>Producer stamp → state applied on the engine thread (or received, ring only), from the schedule (coordinated omission corrected).</summary>
+    public required LongHistogram Applied { get; init; }
+    /// <summary>The same, from the producer's stamp (not corrected).</summary>
+    public required LongHistogram AppliedFromStamp { get; init; }
+    /// <summary>Schedule → strategy callback (null for ring-only windows).</summary>
+    public LongHistogram? EndToEnd { get; init; }
+    /// <summary>Stamp → strategy callback (null for ring-only windows).</summary>
+    public LongHistogram? EndToEndFromStamp { get; init; }
+    /// <summary>Messages with no applied time (should be 0).</summary>
+    public long MissingApplied { get; init; }
+    /// <summary>Messages with no output event (should be 0).</summary>
+    public long MissingCallback { get; init; }
+    /// <summary>The load generator's trace.</summary>
+    public required Latency.WindowTrace Trace { get; init; }
+    /// <summary>True when the producer kept to its schedule and the backlog stayed bounded (see <see cref="Latency.WindowAnalysis"/>).</summary>
+    public required bool Sustained { get; init; }
+}

@@ -1,0 +1,119 @@
+using Oms.Benchmarks.Support;
+using Oms.Engine;
+using Oms.Latency.Latency;
+using Oms.Latency.Results;
+using Oms.Latency.Support;
+using Oms.Latency.Workload;
+using Oms.Reference;
+
+namespace Oms.Latency.Throughput;
+
+/// <summary>
+/// The engine against the reference model on one thread, applying the same pregenerated stream: the working
+/// set's setup (not timed), then one discarded warm-up run and the measured runs, each the next slice of the
+/// same mix.
+/// </summary>
+/// <remarks>
+/// The engine's outputs (strategy events, venue commands, anomalies) are drained on the same thread every 64
+/// messages, as <c>EngineRig</c> does in the BenchmarkDotNet suite: the queues stay small and cache-resident,
+/// so the figure is the engine's own work plus a near-free consumer. <see cref="ReferenceOms"/> keeps state
+/// only and emits nothing.
+/// </remarks>
+public static class ApplyThroughput
+{
+    /// <summary>Measures both models on <paramref name="liveOrders"/>.</summary>
+    public static ApplyThroughputResult Run(HarnessConfig config, int liveOrders, Progress progress)
+    {
+        int slice = config.ThroughputMessages;
+        int slices = config.WarmupRuns + config.Runs;
+        var generator = new WorkingSetGenerator(config.Seed, liveOrders);
+        OmsMessage[] setup = generator.BuildSetup();
+        var stream = new OmsMessage[(long)slice * slices];
+        generator.Fill(stream, stream.Length);
+        var result = new ApplyThroughputResult { LiveOrders = liveOrders, MessagesPerRun = slice, Mix = generator.Counts.Clone() };
+        OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity);
+
+        string? engineProblem = RunEngine(options, setup, stream, slice, config.WarmupRuns, result, progress);
+        string? referenceProblem = RunReference(options, setup, stream, slice, config.WarmupRuns, result, progress);
+        result.Problem = engineProblem is null && referenceProblem is null ? null : $"{engineProblem} {referenceProblem}".Trim();
+        return result;
+    }
+
+    private static string? RunEngine(OmsEngineOptions options, OmsMessage[] setup, OmsMessage[] stream, int slice, int warmup,
+        ApplyThroughputResult result, Progress progress)
+    {
+        var engine = new OmsEngine(options);
+        var outputs = new EngineOutputs(engine);
+        Prefault.Touch(engine);
+        Apply(engine, outputs, setup, 0, setup.Length);
+        for (int s = 0; s * slice < stream.Length; s++)
+        {
+            GcSnapshot.Settle();
+            GcSnapshot before = GcSnapshot.Take();
+            long threadBefore = GC.GetAllocatedBytesForCurrentThread();
+            long start = NanoClock.Now();
+            Apply(engine, outputs, stream, s * slice, slice);
+            long elapsed = NanoClock.Now() - start;
+            GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore);
+            Report(result.Engine, s >= warmup, slice, elapsed, gc, progress);
+        }
+
+        string? problem = WorkloadCheck.Problem(engine.Counters, result.LiveOrders, result.Mix);
+        return problem is null ? null : $"engine apply: {problem}.";
+    }
+
+    private static string? RunReference(OmsEngineOptions options, OmsMessage[] setup, OmsMessage[] stream, int slice, int warmup,
+        ApplyThroughputResult result, Progress progress)
+    {
+        var reference = new ReferenceOms(options);
+        foreach (OmsMessage m in setup)
+        {
+            reference.Apply(in m);
+        }
+
+        for (int s = 0; s * slice < stream.Length; s++)
+        {
+            GcSnapshot.Settle();
+            GcSnapshot before = GcSnapshot.Take();
+            long threadBefore = GC.GetAllocatedBytesForCurrentThread();
+            long start = NanoClock.Now();
+            for (int i = s * slice, end = i + slice; i < end; i++)
+            {
+                reference.Apply(in stream[i]);
+            }
+
+            long elapsed = NanoClock.Now() - start;
+            GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore);
+            Report(result.Reference, s >= warmup, slice, elapsed, gc, progress);
+        }
+
+        bool same = reference.Fills == result.Mix.Fills && reference.Duplicates == result.Mix.Duplicates;
+        return same ? null
+            : $"reference: {reference.Fills} fills, {reference.Duplicates} duplicates (expected {result.Mix.Fills}, {result.Mix.Duplicates}).";
+    }
+
+    private static void Apply(OmsEngine engine, EngineOutputs outputs, OmsMessage[] messages, int from, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            engine.Apply(in messages[from + i]);
+            if ((i & 63) == 63)
+            {
+                outputs.DrainAll();
+            }
+        }
+
+        outputs.DrainAll();
+    }
+
+    private static void Report(ThroughputSeries series, bool measured, int messages, long elapsed, GcDelta gc, Progress progress)
+    {
+        if (measured)
+        {
+            series.Add(messages, elapsed, gc);
+        }
+
+        progress.Line($"{series.Name} apply{(measured ? "" : " (discarded)")}: {Format.Rate(messages * 1e9 / Math.Max(1, elapsed))}, " +
+            $"{gc.Collections} GC, {Format.Bytes(gc.AllocatedBytes)}");
+    }
+}

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using Oms.Engine;
+using Oms.Latency.Results;
+using Oms.Latency.Support;
+using Oms.Ring;
+
+namespace Oms.Latency.Throughput;
+
+/// <summary>
+/// The inbound ring against a bounded <see cref="Channel{T}"/> moving the same 192-byte <see cref="OmsMessage"/>s
+/// from one producer thread to one consumer thread (pinned as the engine's windows are: consumer on the
+/// engine's CPU, producer on the load generator's), unthrottled, in the same process and run.
+/// </summary>
+/// <remarks>
+/// Both sides busy-spin on a full or empty queue with one pause instruction per failed poll (Thread.SpinWait(1);
+/// never a yield or an await), the same for both: without the pause, back-to-back polls of the line the other
+/// side is writing made the figures swing two-fold between runs. The channel is driven with
+/// TryWrite/TryRead, SingleReader and SingleWriter, FullMode Wait, and the ring's capacity as its bound. The
+/// consumer reads one field of each message. A run's rate is its messages over the time from the producer's
+/// start to the consumer's last read. Runs alternate ring and channel; the first of each is discarded.
+/// </remarks>
+public sealed class RingThroughput : IDisposable
+{
+    private readonly OmsMessage[] _messages;
+    private readonly MpscRing<OmsMessage> _ring;
+    private readonly Channel<OmsMessage> _channel;
+    private readonly PinnedWorker _producer;
+    private readonly PinnedWorker _consumer;
+    private bool _useRing;
+    private long _start;
+    private long _end;
+    private long _producerAllocated;
+    private long _consumerAllocated;
+    // What the consumer read, kept so the JIT cannot drop the reads.
+    private long _checksum;
+
+    private RingThroughput(HarnessConfig config, OmsMessage[] messages)
+    {
+        _messages = messages;
+        _ring = new MpscRing<OmsMessage>(config.RingCapacity);
+        _channel = Channel.CreateBounded<OmsMessage>(new BoundedChannelOptions(config.RingCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            AllowSynchronousContinuations = false,
+        });
+        _producer = new PinnedWorker("ring-producer", config.LoadCpu, Produce);
+        _consumer = new PinnedWorker("ring-consumer", config.EngineCpu, Consume);
+    }
+
+    /// <summary>Measures both over <paramref name="messages"/>.</summary>
+    public static RingThroughputResult Run(HarnessConfig config, OmsMessage[] messages, Progress progress)
+    {
+        using var bench = new RingThroughput(config, messages);
+        var result = new RingThroughputResult { MessagesPerRun = messages.Length, Capacity = config.RingCapacity };
+        result.Pinned = (bench._producer.Pinned, bench._consumer.Pinned);
+        for (int run = 0; run < config.WarmupRuns + config.Runs; run++)
+        {
+            bool measured = run >= config.WarmupRuns;
+            bench.Once(useRing: true, result.Ring, measured, progress);
+            bench.Once(useRing: false, result.Channels, measured, progress);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _producer.Dispose();
+        _consumer.Dispose();
+    }
+
+    private void Once(bool useRing, ThroughputSeries series, bool measured, Progress progress)
+    {
+        _useRing = useRing;
+        GcSnapshot.Settle();
+        GcSnapshot before = GcSnapshot.Take();
+        _consumer.Run();
+        _producer.Run();
+        _producer.Wait();
+        _consumer.Wait();
+        GcDelta gc = GcSnapshot.Take().Since(before, _producerAllocated + _consumerAllocated);
+        long elapsed = _end - _start;
+        if (measured)
+        {
+            series.Add(_messages.Length, elapsed, gc);
+        }
+
+        progress.Line($"{series.Name}{(measured ? "" : " (discarded)")}: {Format.Rate(_messages.Length * 1e9 / Math.Max(1, elapsed))}, " +
+            $"{gc.Collections} GC, {Format.Bytes(gc.AllocatedBytes)}");
+    }
+
+    private void Produce()
+    {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        OmsMessage[] messages = _messages;
+        _start = NanoClock.Now();
+        if (_useRing)
+        {
+            MpscRing<OmsMessage> ring = _ring;
+            for (int i = 0; i < messages.Length; i++)
+            {
+                long sequence;
+                while (!ring.TryClaim(out sequence))
+                {
+                    Thread.SpinWait(1);
+                }
+
+                ring[sequence] = messages[i];
+                ring.Publish(sequence);
+            }
+        }
+        else
+        {
+            ChannelWriter<OmsMessage> writer = _channel.Writer;
+            for (int i = 0; i < messages.Length; i++)
+            {
+                while (!writer.TryWrite(messages[i]))
+                {
+                    Thread.SpinWait(1);
+                }
+            }
+        }
+
+        _producerAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+    }
+
+    private void Consume()
+    {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        int count = _messages.Length;
+        int consumed = 0;
+        if (_useRing)
+        {
+            var cycle = new RingCycleSum();
+            while (consumed < count)
+            {
+                int n = _ring.Drain(ref cycle, 256);
+                consumed += n;
+                if (n == 0)
+                {
+                    Thread.SpinWait(1);
+                }
+            }
+
+            _checksum += cycle.Sum;
+        }
+        else
+        {
+            ChannelReader<OmsMessage> reader = _channel.Reader;
+            long sum = 0;
+            while (consumed < count)
+            {
+                if (reader.TryRead(out OmsMessage m))
+                {
+                    sum += m.Timestamp;
+                    consumed++;
+                }
+                else
+                {
+                    Thread.SpinWait(1);
+                }
+            }
+
+            _checksum += sum;
+        }
+
+        _end = NanoClock.Now();
+        _consumerAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+    }
+
+    private struct RingCycleSum : IRingHandler<OmsMessage>
+    {
+        public long Sum;
+
+        public void OnMessage(ref OmsMessage message, long sequence) => Sum += message.Timestamp;
+    }
+}

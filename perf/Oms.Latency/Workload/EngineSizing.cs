@@ -1,0 +1,42 @@
+using Oms.Engine;
+
+namespace Oms.Latency.Workload;
+
+/// <summary>Engine capacities for a working set and the mix messages a session will apply on top of it.</summary>
+/// <remarks>
+/// The engine never forgets an order row or an ExecID during a session, so the tables grow with the session:
+/// orders = N + the new orders of the mix; ExecIDs = N acknowledgements + every mix report; fills = the mix's
+/// fills. Each bound is the weight's share of the messages plus 10% and 1,024 of headroom, far above what the
+/// seeded draws can reach. Output queues are 65,536 slots, so a consumer that falls behind for about 10 ms at
+/// 5 M messages/s still loses nothing.
+/// </remarks>
+public static class EngineSizing
+{
+    /// <summary>Output queue slots (strategy streams, venue queues, anomalies).</summary>
+    public const int OutputCapacity = 65_536;
+
+    /// <summary>Options for <paramref name="liveOrders"/> live orders plus <paramref name="mixMessages"/> mix messages.</summary>
+    public static OmsEngineOptions For(int liveOrders, long mixMessages, int ringCapacity)
+    {
+        long Bound(int weight) => (long)(mixMessages * (double)weight / WorkingSetGenerator.TotalWeight * 1.1) + 1_024;
+
+        long orders = liveOrders + Bound(WorkingSetGenerator.LifecycleWeight);
+        long requests = Bound(WorkingSetGenerator.LifecycleWeight + WorkingSetGenerator.ReplaceWeight);
+        return new OmsEngineOptions
+        {
+            MaxOrders = checked((int)orders),
+            MaxClOrdIds = checked((int)(orders + requests)),
+            MaxExecIds = checked((int)(liveOrders + mixMessages + 1_024)),
+            MaxFills = checked((int)Bound(WorkingSetGenerator.FillWeight)),
+            MaxPositions = (2 * WorkloadMessages.Strategies * WorkloadMessages.Instruments) + 16,
+            MaxStrategies = WorkloadMessages.Strategies,
+            MaxAccounts = WorkloadMessages.Strategies,
+            MaxInstruments = WorkloadMessages.Instruments,
+            MaxVenues = WorkloadMessages.Venues,
+            RingCapacity = ringCapacity,
+            StrategyEventCapacity = OutputCapacity,
+            VenueQueueCapacity = OutputCapacity,
+            AnomalyCapacity = OutputCapacity,
+        };
+    }
+}
