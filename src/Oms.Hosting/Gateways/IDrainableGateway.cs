@@ -1,0 +1,13 @@
+namespace Oms.Hosting;
+
+/// <summary>
+/// Optional for an <see cref="Oms.Gateway.IVenueGateway"/>: a gateway that holds work for later (reports
+/// scheduled after a simulated latency, messages waiting on a socket) says so, and a graceful stop waits
+/// until it has none before stopping the gateway.
+/// </summary>
+/// <remarks>The host reads <see cref="HasPendingWork"/> on the gateway's own thread, right after each <c>DoWork</c>.</remarks>
+public interface IDrainableGateway
+{
+    /// <summary>True while the gateway holds something it has still to publish or send.</summary>
+    bool HasPendingWork { get; }
+}

@@ -1,0 +1,65 @@
+namespace Oms.Hosting;
+
+/// <summary>How one hosted strategy is doing; written by its thread, readable from any thread.</summary>
+public sealed class StrategyStatus
+{
+    private long _eventsDelivered;
+    private long _lastSequence;
+    private long _missedEvents;
+    private long _ordersFilled;
+    private volatile bool _stopAcknowledged;
+    private volatile bool _completed;
+    private volatile Exception? _fault;
+
+    internal StrategyStatus(OmsStrategy strategy)
+    {
+        Strategy = strategy;
+        StrategyId = strategy.StrategyId;
+        Name = strategy.Name;
+    }
+
+    /// <summary>The strategy instance. Its own state belongs to its thread: read it once <see cref="Completed"/> is true.</summary>
+    public OmsStrategy Strategy { get; }
+
+    /// <summary>The strategy id.</summary>
+    public int StrategyId { get; }
+
+    /// <summary>The strategy's name (<see cref="OmsStrategy.Name"/>).</summary>
+    public string Name { get; }
+
+    /// <summary>Events handed to the strategy's callbacks.</summary>
+    public long EventsDelivered => Volatile.Read(ref _eventsDelivered);
+
+    /// <summary>The stream sequence of the last event delivered (equals <see cref="EventsDelivered"/> + <see cref="MissedEvents"/>).</summary>
+    public long LastSequence => Volatile.Read(ref _lastSequence);
+
+    /// <summary>Events lost because the strategy fell more than <c>Oms:StrategyEventCapacity</c> behind (sequence gaps seen).</summary>
+    public long MissedEvents => Volatile.Read(ref _missedEvents);
+
+    /// <summary>Orders of this strategy that a fill left fully filled.</summary>
+    public long OrdersFilled => Volatile.Read(ref _ordersFilled);
+
+    /// <summary>True once the strategy's <see cref="OmsStrategy.OnStopping"/> has returned.</summary>
+    public bool StopAcknowledged => _stopAcknowledged;
+
+    /// <summary>True once the strategy has taken every event the engine produced and <see cref="OmsStrategy.OnStopped"/> has returned.</summary>
+    public bool Completed => _completed;
+
+    /// <summary>The exception that ended the strategy, or null.</summary>
+    public Exception? Fault => _fault;
+
+    internal void Delivered(long sequence, long missed)
+    {
+        Volatile.Write(ref _eventsDelivered, _eventsDelivered + 1);
+        Volatile.Write(ref _lastSequence, sequence);
+        Volatile.Write(ref _missedEvents, missed);
+    }
+
+    internal void OrderFilled() => Volatile.Write(ref _ordersFilled, _ordersFilled + 1);
+
+    internal void AcknowledgeStop() => _stopAcknowledged = true;
+
+    internal void Complete() => _completed = true;
+
+    internal void Failed(Exception fault) => _fault = fault;
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Oms.Domain;
+using Oms.Engine;
+using Oms.Hosting.Tests.Support;
+using Oms.Journal;
+
+namespace Oms.Hosting.Tests;
+
+/// <summary>The parts of the stop that only matter when something is behind: the final drain and late delivery.</summary>
+public sealed class StopOrderTests
+{
+    [Fact]
+    public async Task TheEngineThread_AppliesWhatIsStillInTheRing_BeforeItEnds()
+    {
+        string dir = TestHosts.TempDirectory();
+        try
+        {
+            var engine = new OmsEngine(new OmsEngineOptions { MaxStrategies = 2, MaxVenues = 1, RingCapacity = 256, MaxOrders = 1_024, MaxPositions = 64 });
+            // A journal tap of 16 that nobody drains yet holds the engine at 16 messages: the rest wait in the ring.
+            using var journal = new JournalWriter(Path.Combine(dir, "j"), 0, new JournalWriterOptions { TapCapacity = 16 });
+            engine.AttachInputTap(journal.Tap);
+            var faults = new HostFaults(NullLogger.Instance, new NoLifetime(), new OmsRuntime(engine));
+            var runner = new EngineRunner(engine, new IdleSettings(IdleStrategyKind.BackOff, 10, 10, 1), -1, faults);
+            runner.Start();
+            for (int i = 0; i < 100; i++)
+            {
+                Assert.True(engine.Inbound.TryPublish(new OmsMessage { Kind = MessageKind.Cancel, StrategyId = 1, ClOrdId = IdToken.ForStrategy(1, i + 1) }));
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => engine.Counters.Messages == 16, TimeSpan.FromSeconds(30)));
+            Task<bool> stop = Task.Run(() => runner.Stop(Deadline.After(TimeSpan.FromSeconds(30))), Ct);
+            Assert.True(SpinWait.SpinUntil(() => runner.InFinalDrain, TimeSpan.FromSeconds(30)), "the loop never ended");
+            Assert.Equal(84, engine.Inbound.Depth);
+            journal.Start(); // the journal catches up; the final drain applies the rest
+
+            Assert.True(await stop.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            Assert.Equal(100, engine.Counters.Messages);
+            Assert.Equal(0, engine.Inbound.Depth);
+            Assert.False(runner.FinalDrainIncomplete);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task EventsStillQueuedWhenTheEngineStops_AreAllDelivered_BeforeOnStopped()
+    {
+        OmsRuntime? runtime = null;
+        bool first = true;
+        var late = new ScriptedStrategy
+        {
+            // Stuck on its first event until the engine thread has ended: everything else is still in its stream then.
+            BeforeEach = _ =>
+            {
+                if (first)
+                {
+                    first = false;
+                    SpinWait.SpinUntil(() => runtime is { State: OmsRuntimeState.Stopping, EngineRunning: false }, TimeSpan.FromSeconds(30));
+                }
+            },
+        };
+        using IHost host = TestHosts.Build(o => (o.StrategyPollLimit, o.StopTimeout) = (4, TimeSpan.FromMilliseconds(200)),
+            s => s.AddLoopback().AddOmsStrategy(1, _ => late));
+        await host.StartAsync(Ct);
+        runtime = host.Runtime();
+
+        await late.Invoke(s => Enumerable.Range(0, 20).Count(i => !s.SubmitLimit(Side.Buy, 100, 10_000 + i).IsNone));
+        Assert.True(SpinWait.SpinUntil(() => runtime.Counters.Fills == 20, TimeSpan.FromSeconds(30)));
+        await host.StopAsync(Ct);
+
+        StrategyStatus status = runtime.Strategies.Single();
+        Assert.Equal(60, status.EventsDelivered);
+        Assert.Equal(0, status.MissedEvents);
+        Assert.True(status.Completed && late.OnStoppedCalled);
+        Assert.Equal(60, late.Events.Count);
+    }
+
+    [Fact]
+    public async Task WhileStopping_NewOrdersAndReplacesAreRefused_CancelsPass_ThenNothingPasses()
+    {
+        IdToken resting = default;
+        var results = new List<(string What, bool Sent, CommandRefusal Refusal)>();
+        var strategy = new ScriptedStrategy
+        {
+            Stopping = s =>
+            {
+                results.Add(("submit", !s.SubmitLimit(Side.Buy, 100, 10_000).IsNone, s.LastRefusal));
+                results.Add(("replace", !s.ReplaceOrder(resting, 200, 10_001).IsNone, s.LastRefusal));
+                results.Add(("cancel", !s.CancelOrder(resting).IsNone, s.LastRefusal));
+            },
+            Stopped = s => results.Add(("mass cancel after stop", s.MassCancelAll(), s.LastRefusal)),
+        };
+        using IHost host = TestHosts.Build(services: s => s.AddLoopback(1, fill: _ => false).AddOmsStrategy(1, _ => strategy));
+        await host.StartAsync(Ct);
+        resting = await strategy.Invoke(s => s.SubmitLimit(Side.Sell, 100, 10_000));
+        strategy.WaitFor(e => e.Any(x => x.Kind == EventKind.Accepted), "acceptance");
+        await host.StopAsync(Ct);
+
+        Assert.Equal(
+            [("submit", false, CommandRefusal.HostStopping), ("replace", false, CommandRefusal.HostStopping), ("cancel", true, CommandRefusal.None),
+             ("mass cancel after stop", false, CommandRefusal.NotAccepting)],
+            results);
+        Assert.Equal(EventKind.Canceled, strategy.Events[^1].Kind); // the cancel sent while stopping was drained to its end
+        Assert.True(host.Runtime().DrainCompleted);
+    }
+
+    private sealed class NoLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
