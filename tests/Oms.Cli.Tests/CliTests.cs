@@ -11,9 +11,9 @@ public sealed class CliTests : IDisposable
 
     private string Journal() => Path.Combine(_dir, "demo.journal");
 
-    private JsonElement Demo(int orders = 4_000)
+    private JsonElement Demo(string duration = "1s")
     {
-        OmsProcess.Result demo = OmsProcess.Run("demo", "--orders", orders.ToString(), "--seed", "3", "--journal", Journal(), "--json");
+        OmsProcess.Result demo = OmsProcess.Run("demo", "--duration", duration, "--seed", "3", "--journal", Journal(), "--json");
         Assert.True(demo.ExitCode == 0, demo.Stderr);
         return JsonDocument.Parse(demo.Stdout).RootElement;
     }
@@ -23,6 +23,11 @@ public sealed class CliTests : IDisposable
     {
         JsonElement demo = Demo();
         Assert.Equal(Journal(), demo.GetProperty("journal").GetString());
+        // The summary the issue names: journal, stateHash, orders, fills, positions; and a run that traded.
+        Assert.True(demo.GetProperty("orders").GetProperty("submitted").GetInt64() > 100);
+        Assert.True(demo.GetProperty("fills").GetProperty("count").GetInt64() > 10);
+        Assert.Equal(4, demo.GetProperty("positions").GetArrayLength());
+        Assert.Equal(0, demo.GetProperty("missedEvents").GetInt64());
 
         OmsProcess.Result replay = OmsProcess.Run("replay", Journal(), "--json");
         Assert.Equal(0, replay.ExitCode);
@@ -31,17 +36,17 @@ public sealed class CliTests : IDisposable
         JsonElement stats = doc.GetProperty("stats");
         Assert.Equal(demo.GetProperty("stateHash").GetString(), stats.GetProperty("stateHash").GetString());
         Assert.Equal(demo.GetProperty("messages").GetInt64(), stats.GetProperty("messages").GetInt64());
-        Assert.Equal(4_000, doc.GetProperty("orders").GetArrayLength());
+        Assert.Equal(demo.GetProperty("orders").GetProperty("total").GetInt64(), doc.GetProperty("orders").GetArrayLength());
         JsonElement order = doc.GetProperty("orders")[0];
         Assert.Contains(order.GetProperty("side").GetString(), new[] { "Buy", "Sell" });
         Assert.Equal(JsonValueKind.Number, order.GetProperty("cumQty").ValueKind);
-        Assert.Contains(order.GetProperty("ordStatus").GetString(), new[] { "Filled", "Canceled", "PartiallyFilled", "New" });
+        Assert.Contains(order.GetProperty("ordStatus").GetString(), new[] { "Filled", "Canceled", "PartiallyFilled", "New", "Rejected", "Expired" });
     }
 
     [Fact]
     public void ReplayText_PrintsTablesAndStateHash()
     {
-        JsonElement demo = Demo(1_000);
+        JsonElement demo = Demo();
         OmsProcess.Result replay = OmsProcess.Run("replay", Journal());
         Assert.Equal(0, replay.ExitCode);
         Assert.Contains("orders", replay.Stdout);
@@ -52,7 +57,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Verify_GoodJournal_Exit0()
     {
-        Demo(500);
+        Demo();
         OmsProcess.Result verify = OmsProcess.Run("verify", Journal());
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("ok:", verify.Stdout);
@@ -61,7 +66,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Verify_DamagedRecord_Exit65_NamesTheRecord()
     {
-        Demo(500);
+        Demo();
         using (var f = new FileStream(Journal(), FileMode.Open))
         {
             f.Position = JournalFormat.HeaderSize + (10L * JournalFormat.RecordSize) + 50;
@@ -78,7 +83,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Replay_TornJournal_Exit65_GoodRecordsStillApplied()
     {
-        JsonElement demo = Demo(500);
+        JsonElement demo = Demo();
         using (var f = new FileStream(Journal(), FileMode.Open))
         {
             f.SetLength(f.Length - 7);
@@ -105,7 +110,8 @@ public sealed class CliTests : IDisposable
     [InlineData("replay")]
     [InlineData("replay", "x.journal", "--format", "xml")]
     [InlineData("frobnicate")]
-    [InlineData("demo", "--orders", "0")]
+    [InlineData("demo", "--duration", "0s")]
+    [InlineData("demo", "--duration", "soon")]
     public void BadUsage_Exit64(params string[] args)
     {
         OmsProcess.Result result = OmsProcess.Run(args);
@@ -116,7 +122,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void History_ReplacedOrCanceledOrder_ShowsEveryTransitionWithItsCause()
     {
-        Demo(2_000);
+        Demo();
         JsonElement orders = JsonDocument.Parse(OmsProcess.Run("replay", Journal(), "--json").Stdout).RootElement.GetProperty("orders");
         JsonElement chained = orders.EnumerateArray().First(o => o.GetProperty("clOrdIdChain").GetArrayLength() > 1);
         string last = chained.GetProperty("clOrdIdChain")[chained.GetProperty("clOrdIdChain").GetArrayLength() - 1].GetString()!;

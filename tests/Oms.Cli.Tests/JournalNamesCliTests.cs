@@ -7,16 +7,16 @@ namespace Oms.Cli.Tests;
 /// <summary>The names file beside a journal: written by the demo and by generate, used by replay and history.</summary>
 public sealed class JournalNamesCliTests : IDisposable
 {
-    private static readonly string[] s_demoSymbols = ["AAPL", "MSFT", "ESZ6"];
+    private static readonly string[] s_demoSymbols = ["AAPL", "MSFT"];
     private readonly string _dir = Directory.CreateTempSubdirectory("oms-names-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string Journal() => Path.Combine(_dir, "demo.journal");
 
-    private string DemoStateHash(int orders = 2_000)
+    private string DemoStateHash()
     {
-        OmsProcess.Result demo = OmsProcess.Run("demo", "--orders", orders.ToString(), "--seed", "5", "--journal", Journal(), "--json");
+        OmsProcess.Result demo = OmsProcess.Run("demo", "--duration", "1s", "--seed", "5", "--journal", Journal(), "--json");
         Assert.True(demo.ExitCode == 0, demo.Stderr);
         Assert.True(File.Exists(JournalNames.PathFor(Journal())));
         return JsonDocument.Parse(demo.Stdout).RootElement.GetProperty("stateHash").GetString()!;
@@ -34,11 +34,16 @@ public sealed class JournalNamesCliTests : IDisposable
         Assert.Equal(hash, doc.GetProperty("stats").GetProperty("stateHash").GetString());
         JsonElement[] orders = [.. doc.GetProperty("orders").EnumerateArray()];
         Assert.All(orders, o => Assert.Contains(o.GetProperty("symbol").GetString(), s_demoSymbols));
-        Assert.All(orders, o => Assert.Matches("^ACC-[12]$", o.GetProperty("account").GetString()));
-        // The demo quotes 100.00 ± 0.50: every limit-price fill averages inside that band.
+        Assert.All(orders, o => Assert.Matches("^ACC-[1-4]$", o.GetProperty("account").GetString()));
+        // The venue's markets start at AAPL 187.25 and MSFT 412.50 and walk a few cents a millisecond at most:
+        // every fill of a one-second run averages within 5% of its start.
         JsonElement[] filled = [.. orders.Where(o => o.GetProperty("cumQty").GetDecimal() > 0)];
         Assert.NotEmpty(filled);
-        Assert.All(filled, o => Assert.InRange(o.GetProperty("avgPx").GetDecimal(), 99.5m, 100.51m));
+        Assert.All(filled, o =>
+        {
+            decimal mid = o.GetProperty("symbol").GetString() == "AAPL" ? 187.25m : 412.50m;
+            Assert.InRange(o.GetProperty("avgPx").GetDecimal(), mid * 0.95m, mid * 1.05m);
+        });
         Assert.Contains(filled, o => o.GetProperty("avgPx").GetRawText().Contains('.'));
         Assert.All(doc.GetProperty("positions").EnumerateArray(), p => Assert.Contains(p.GetProperty("symbol").GetString(), s_demoSymbols));
 
@@ -76,7 +81,7 @@ public sealed class JournalNamesCliTests : IDisposable
     [Fact]
     public void DamagedNamesFile_ReplayAndHistoryStillPrint_WithNumbers_OneStderrLine_Exit65()
     {
-        DemoStateHash(500);
+        DemoStateHash();
         string names = JournalNames.PathFor(Journal());
         byte[] whole = File.ReadAllBytes(names);
         File.WriteAllBytes(names, whole[..(whole.Length / 2)]); // torn
@@ -104,7 +109,7 @@ public sealed class JournalNamesCliTests : IDisposable
         OmsProcess.Result history = OmsProcess.Run("history", Journal(), "--order", order.GetProperty("clOrdId").GetString()!);
         Assert.Equal((0, ""), (history.ExitCode, history.Stderr));
         Assert.Contains($"account {order.GetProperty("account").GetString()} · symbol {order.GetProperty("symbol").GetString()}", history.Stdout);
-        Assert.Contains("venue LOOPBACK", history.Stdout);
+        Assert.Contains("venue SIM", history.Stdout);
         Assert.Contains($"│ {order.GetProperty("avgPx").GetRawText()} ", history.Stdout);
     }
 

@@ -3,6 +3,7 @@ using Oms.Domain;
 using Oms.Engine;
 using Oms.Hosting.Samples;
 using Oms.Hosting.Tests.Support;
+using Oms.Tables;
 
 namespace Oms.Hosting.Tests;
 
@@ -69,6 +70,12 @@ public sealed class SampleStrategyTests
 
         Assert.Equal(1, venue.Received.Count(c => c.Kind == VenueCommandKind.New && c.Side == Side.Buy));
         Assert.Equal(100, host.Strategy<MarketMaker>(1).FilledQuantity);
+
+        // The status's position view (readable from any thread) states what the engine's table holds.
+        StrategyPositionSnapshot position = Assert.Single(host.Runtime().Strategies[0].Positions());
+        PositionView engineRow = host.Runtime().Engine.SnapshotPositions().Single(p => p.Owner == PositionOwner.Strategy && p.OwnerId == 1);
+        Assert.Equal((1, 100L), (position.InstrumentId, position.NetQty));
+        Assert.Equal((engineRow.NetQty, engineRow.AvgCost, engineRow.RealizedPnl), (position.NetQty, position.AvgCost, position.RealizedPnl));
     }
 
     [Fact]

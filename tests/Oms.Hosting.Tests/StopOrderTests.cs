@@ -107,6 +107,38 @@ public sealed class StopOrderTests
         Assert.True(host.Runtime().DrainCompleted);
     }
 
+    [Theory]
+    [InlineData(false, true)]  // always busy with its own market, holds nothing: the stop settles
+    [InlineData(true, false)]  // holds reports it never publishes: the stop times out, not settled
+    public async Task DrainableGateway_ItsOwnFlagDecidesWhetherTheStopWaits(bool pending, bool settles)
+    {
+        var gateway = new BusyGateway { Pending = pending };
+        using IHost host = TestHosts.Build(o => o.StopTimeout = TimeSpan.FromMilliseconds(500), s => s.AddOmsGateway(_ => gateway));
+        await host.StartAsync(Ct);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref gateway.Cycles) > 100, TimeSpan.FromSeconds(30)));
+        await host.StopAsync(Ct);
+
+        Assert.Equal(settles, host.Runtime().DrainCompleted);
+    }
+
+    /// <summary>A gateway that always reports work (a simulated market ticking) and publishes nothing.</summary>
+    private sealed class BusyGateway : Oms.Gateway.IVenueGateway, IDrainableGateway
+    {
+        public long Cycles;
+
+        public bool Pending { get; init; }
+
+        public int VenueId => 1;
+
+        public bool HasPendingWork => Pending;
+
+        public int DoWork(long nowNanos)
+        {
+            Interlocked.Increment(ref Cycles);
+            return 1;
+        }
+    }
+
     private sealed class NoLifetime : IHostApplicationLifetime
     {
         public CancellationToken ApplicationStarted => CancellationToken.None;

@@ -56,14 +56,21 @@ internal sealed class GatewayRunner : IIdleLoop
         while (_running)
         {
             int work = gateway.DoWork(_clock.NowNanos);
-            if (work > 0)
+            if (_drainable is not null)
+            {
+                // A drainable gateway says itself whether it holds anything for the engine: its own background
+                // activity (a simulated market ticking) is not progress a graceful stop has to wait out. What it
+                // publishes still shows as engine progress.
+                _quiet = !_drainable.HasPendingWork;
+            }
+            else if (work > 0)
             {
                 _quiet = false;
                 Volatile.Write(ref _work, _work + work);
             }
             else
             {
-                _quiet = _drainable is null || !_drainable.HasPendingWork;
+                _quiet = true;
             }
 
             idle.Idle(work);

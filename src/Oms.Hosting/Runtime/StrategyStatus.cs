@@ -10,6 +10,8 @@ public sealed class StrategyStatus
     private volatile bool _stopAcknowledged;
     private volatile bool _completed;
     private volatile Exception? _fault;
+    private readonly Lock _positionsLock = new();
+    private readonly Dictionary<int, StrategyPositionSnapshot> _positions = [];
 
     internal StrategyStatus(OmsStrategy strategy)
     {
@@ -55,6 +57,26 @@ public sealed class StrategyStatus
         Volatile.Write(ref _missedEvents, missed);
     }
 
+    /// <summary>
+    /// The strategy's latest position per instrument, as its events reported them (net quantity, average cost
+    /// and realized PnL, raw values): a consistent copy, readable from any thread while the strategy runs.
+    /// </summary>
+    public IReadOnlyList<StrategyPositionSnapshot> Positions()
+    {
+        lock (_positionsLock)
+        {
+            return [.. _positions.Values.OrderBy(p => p.InstrumentId)];
+        }
+    }
+
+    internal void PositionChanged(int instrumentId, long netQty, long avgCost, Int128 realizedPnl)
+    {
+        lock (_positionsLock)
+        {
+            _positions[instrumentId] = new StrategyPositionSnapshot(instrumentId, netQty, avgCost, realizedPnl);
+        }
+    }
+
     internal void OrderFilled() => Volatile.Write(ref _ordersFilled, _ordersFilled + 1);
 
     internal void AcknowledgeStop() => _stopAcknowledged = true;
@@ -63,3 +85,10 @@ public sealed class StrategyStatus
 
     internal void Failed(Exception fault) => _fault = fault;
 }
+
+/// <summary>One instrument's position of a strategy, as its latest event stated it (raw fixed-point values).</summary>
+/// <param name="InstrumentId">The instrument.</param>
+/// <param name="NetQty">Signed net quantity.</param>
+/// <param name="AvgCost">Average cost, at the price scale.</param>
+/// <param name="RealizedPnl">Realized PnL, at the notional scale.</param>
+public readonly record struct StrategyPositionSnapshot(int InstrumentId, long NetQty, long AvgCost, Int128 RealizedPnl);

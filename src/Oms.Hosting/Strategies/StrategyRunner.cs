@@ -114,6 +114,12 @@ internal sealed class StrategyRunner : IIdleLoop
             Status.OrderFilled();
         }
 
+        if (e.Kind is EventKind.Filled or EventKind.TradeBusted or EventKind.TradeCorrected)
+        {
+            // Only trades move a position; the event carries the strategy's row as it stands after this one.
+            Status.PositionChanged(e.InstrumentId, e.PositionNetQty, e.PositionAvgCost, e.PositionRealizedPnl);
+        }
+
         _metrics.RecordLatency(_clock.NowNanos - e.Timestamp);
     }
 
