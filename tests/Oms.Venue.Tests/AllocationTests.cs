@@ -15,15 +15,23 @@ public sealed class AllocationTests
             h.Advance(9_000);
         }
 
-        long reportsBefore = h.Venue.Counters.ReportsPublished;
-        h.VenueAllocatedBytes = 0;
-        for (int step = 0; step < 5_000; step++)
+        // A per-report allocation shows in every window; a one-off by the runtime (late tier-up or on-stack
+        // replacement on a loaded machine) in one at most: some window of 5,000 steps (of three) allocates 0.
+        var windows = new List<(long Bytes, long Reports)>();
+        while (windows.Count < 3 && (windows.Count == 0 || windows[^1].Bytes != 0))
         {
-            trader.Act();
-            h.Advance(9_000);
+            long reportsBefore = h.Venue.Counters.ReportsPublished;
+            h.VenueAllocatedBytes = 0;
+            for (int step = 0; step < 5_000; step++)
+            {
+                trader.Act();
+                h.Advance(9_000);
+            }
+
+            windows.Add((h.VenueAllocatedBytes, h.Venue.Counters.ReportsPublished - reportsBefore));
         }
 
-        Assert.True(h.Venue.Counters.ReportsPublished - reportsBefore > 5_000, "the measured phase must do real work");
-        Assert.Equal(0, h.VenueAllocatedBytes);
+        Assert.True(windows[^1].Reports > 5_000, "the measured phase must do real work");
+        Assert.True(windows[^1].Bytes == 0, $"bytes allocated per window: {string.Join(", ", windows.Select(w => w.Bytes))}");
     }
 }
