@@ -38,7 +38,10 @@ public sealed class SampleStrategyTests
         WaitForCommands(venue, c => c.Count(x => x.Kind == VenueCommandKind.New) == 2, "two quotes");
         prices.Set(1, 10_040, 10_060);
         WaitForCommands(venue, c => c.Count(x => x.Kind == VenueCommandKind.Replace) == 2, "two re-quotes");
+        // The status publishes the strategy's open-order count for other threads (the demo's live view).
+        Assert.True(SpinWait.SpinUntil(() => host.Runtime().Strategies[0].OpenOrders == 2, TimeSpan.FromSeconds(30)), "two open quotes");
         await host.StopAsync(Ct);
+        Assert.Equal(0, host.Runtime().Strategies[0].OpenOrders);
 
         List<VenueCommand> sent = venue.Received;
         Assert.Equal([(Side.Buy, 9_995L), (Side.Sell, 10_005L)], sent.Where(c => c.Kind == VenueCommandKind.New).Select(c => (c.Side, c.Price)));

@@ -7,6 +7,7 @@ public sealed class StrategyStatus
     private long _lastSequence;
     private long _missedEvents;
     private long _ordersFilled;
+    private int _openOrders;
     private volatile bool _stopAcknowledged;
     private volatile bool _completed;
     private volatile Exception? _fault;
@@ -76,6 +77,11 @@ public sealed class StrategyStatus
             _positions[instrumentId] = new StrategyPositionSnapshot(instrumentId, netQty, avgCost, realizedPnl);
         }
     }
+
+    /// <summary>Orders of this strategy still open, as its own mirror counted them after its latest event.</summary>
+    public int OpenOrders => Volatile.Read(ref _openOrders);
+
+    internal void OpenOrdersNow(int count) => Volatile.Write(ref _openOrders, count);
 
     internal void OrderFilled() => Volatile.Write(ref _ordersFilled, _ordersFilled + 1);
 

@@ -130,6 +130,8 @@ internal sealed class StrategyRunner : IIdleLoop
         {
             runner.Observe(in e);
             runner._strategy.Dispatch(in e);
+            // The client's mirror took this event before the handler ran: publish its open-order count.
+            runner.Status.OpenOrdersNow(runner._client.OpenOrders.Count);
         }
     }
 }

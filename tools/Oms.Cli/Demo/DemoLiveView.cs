@@ -35,19 +35,19 @@ internal sealed class DemoLiveView
             "p99.9 / max", $"{DemoSummary.FormatNanos(l.Nanos[2])} / {DemoSummary.FormatNanos(l.Nanos[3])}");
 
         var positions = new Table().Border(TableBorder.Rounded).Title("strategies");
-        positions.AddColumns("strategy", "events", "filled orders", "symbol", "net qty", "avg cost", "realized PnL");
+        positions.AddColumns("strategy", "events", "open orders", "filled orders", "symbol", "net qty", "avg cost", "realized PnL");
         foreach (StrategyStatus s in p.Runtime.Strategies)
         {
             string name = DemoSetup.Strategies.FirstOrDefault(d => d.Id == s.StrategyId).Name ?? s.Name;
             IReadOnlyList<StrategyPositionSnapshot> rows = s.Positions();
             if (rows.Count == 0)
             {
-                positions.AddRow(name, $"{s.EventsDelivered:N0}", $"{s.OrdersFilled:N0}", "", "", "", "");
+                positions.AddRow(name, $"{s.EventsDelivered:N0}", $"{s.OpenOrders:N0}", $"{s.OrdersFilled:N0}", "", "", "", "");
             }
 
             foreach (StrategyPositionSnapshot row in rows)
             {
-                positions.AddRow(name, $"{s.EventsDelivered:N0}", $"{s.OrdersFilled:N0}", DemoSetup.Symbols[row.InstrumentId - 1],
+                positions.AddRow(name, $"{s.EventsDelivered:N0}", $"{s.OpenOrders:N0}", $"{s.OrdersFilled:N0}", DemoSetup.Symbols[row.InstrumentId - 1],
                     $"{row.NetQty:N0}", FixedPoint.Format(row.AvgCost, DemoSetup.PriceScale), FixedPoint.Format(row.RealizedPnl, DemoSetup.PriceScale));
             }
         }
