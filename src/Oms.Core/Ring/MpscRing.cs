@@ -143,17 +143,10 @@ public sealed class MpscRing<T> where T : unmanaged
     {
         long next = _consumed.Value;
         int count = 0;
-        int[] published = _published;
-        while (count < limit)
+        while (count < limit && IsPublished(next + count))
         {
             long sequence = next + count;
-            int index = (int)(sequence & _mask);
-            if (Volatile.Read(ref published[index]) != (int)(sequence >> _shift))
-            {
-                break;
-            }
-
-            handler.OnMessage(ref _slots[index + s_pad], sequence);
+            handler.OnMessage(ref _slots[(int)(sequence & _mask) + s_pad], sequence);
             count++;
         }
 

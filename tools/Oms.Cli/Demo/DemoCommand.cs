@@ -33,22 +33,21 @@ internal static class DemoCommand
         command.SetAction(async (parse, _) =>
         {
             bool asJson = parse.GetValue(json);
-            var view = new DemoLiveView();
             bool live = !asJson && !Console.IsErrorRedirected;
+            Task<DemoSummary> Run(Action<DemoProgress>? onTick) =>
+                DemoRunner.RunAsync(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(journal)!, onTick);
             DemoSummary summary;
             if (live)
             {
                 // The live view goes to the terminal on stderr, so stdout keeps only the summary.
+                var view = new DemoLiveView();
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                DemoSummary? result = null;
-                await console.Live(new Markup("starting…")).StartAsync(async ctx =>
-                    result = await DemoRunner.RunAsync(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(journal)!,
-                        p => { ctx.UpdateTarget(view.Render(p)); ctx.Refresh(); }));
-                summary = result!;
+                summary = await console.Live(new Markup("starting…")).StartAsync(ctx =>
+                    Run(p => { ctx.UpdateTarget(view.Render(p)); ctx.Refresh(); }));
             }
             else
             {
-                summary = await DemoRunner.RunAsync(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(journal)!, null);
+                summary = await Run(null);
             }
 
             if (asJson)

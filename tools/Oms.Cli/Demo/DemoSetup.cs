@@ -96,8 +96,8 @@ internal static class DemoSetup
         var names = new Journal.JournalNames(new NameTable(8), new InstrumentDirectory(8), new NameTable(2), new NameTable(8));
         foreach (var s in Strategies)
         {
-            DemoNames.Intern(names.Accounts, $"ACC-{s.Account}", s.Account);
-            DemoNames.Intern(names.Strategies, s.Name, s.Id);
+            Intern(names.Accounts, $"ACC-{s.Account}", s.Account);
+            Intern(names.Strategies, s.Name, s.Id);
         }
 
         foreach (string symbol in Symbols)
@@ -105,8 +105,17 @@ internal static class DemoSetup
             names.Instruments.Add(symbol, PriceScale, quantityScale: 0);
         }
 
-        DemoNames.Intern(names.Venues, "SIM", VenueId);
+        Intern(names.Venues, "SIM", VenueId);
         return names;
+    }
+
+    /// <summary>Interns in id order; the demo's ids are fixed, so a different id would mislabel the journal.</summary>
+    private static void Intern(NameTable table, string name, int expected)
+    {
+        if (!table.TryIntern(name, out int id) || id != expected)
+        {
+            throw new InvalidOperationException($"demo name '{name}' got id {id}, expected {expected}");
+        }
     }
 }
 
