@@ -51,7 +51,7 @@ public sealed class HarnessSmokeTests : IDisposable
 
         Assert.Equal(2, root.GetProperty("noise").GetArrayLength());
         JsonElement throughput = root.GetProperty("throughput");
-        foreach (string name in new[] { "engine", "reference", "channels", "ring" })
+        foreach (string name in new[] { "engine", "reference", "channels", "ring", "ringMulti" })
         {
             Assert.True(throughput.GetProperty(name).GetDouble() > 0, $"throughput.{name}");
         }

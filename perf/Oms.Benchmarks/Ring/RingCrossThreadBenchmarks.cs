@@ -9,7 +9,9 @@ namespace Oms.Benchmarks.Ring;
 
 // Regime: one operation = one 192-byte OmsMessage moved from a producer thread to the consumer. Each invocation
 // moves a batch of 16,384 messages (OperationsPerInvoke), split evenly over P = 1 or 2 long-lived producer
-// threads, to the consumer running on the benchmark thread; capacity 4,096 slots for both the ring and the
+// threads, to the consumer running on the benchmark thread (Setup: OneSingleMode = one producer into a ring in
+// ProducerMode.Single, a plain-store claim, as the engine is configured when one thread publishes; One = the
+// same producer into a ring in ProducerMode.Multi, a compare-and-swap per claim; Two = two producers, Multi); capacity 4,096 slots for both the ring and the
 // baseline (so producers meet back-pressure and spin, as in a busy session). Included: the copy in, the
 // cross-core cache-line traffic, contention on the claim cursor (MpscRing) or the lock (Channel), back-pressure
 // and idle spins (spin, then yield; the backoff restarts after each batch that found work), and the consumer
@@ -32,9 +34,22 @@ public class RingCrossThreadBenchmarks
     private ProducerGang _gang = null!;
     private OmsMessage _template;
 
-    /// <summary>Producer threads.</summary>
-    [Params(1, 2)]
-    public int Producers { get; set; }
+    /// <summary>Who publishes, and the ring's producer mode.</summary>
+    public enum ProducerSetup
+    {
+        /// <summary>One producer thread; the ring in <see cref="ProducerMode.Single"/>.</summary>
+        OneSingleMode,
+        /// <summary>One producer thread; the ring in <see cref="ProducerMode.Multi"/>.</summary>
+        One,
+        /// <summary>Two producer threads; the ring in <see cref="ProducerMode.Multi"/>.</summary>
+        Two,
+    }
+
+    /// <summary>Producer threads and ring mode.</summary>
+    [Params(ProducerSetup.OneSingleMode, ProducerSetup.One, ProducerSetup.Two)]
+    public ProducerSetup Setup { get; set; }
+
+    private int Producers => Setup == ProducerSetup.Two ? 2 : 1;
 
     /// <summary>Consumer pinned to CPU 0 and producers to CPU 1, or placement left to the OS.</summary>
     [Params(true, false)]
@@ -44,7 +59,7 @@ public class RingCrossThreadBenchmarks
     public void SetupRing()
     {
         _template = Template();
-        _ring = new MpscRing<OmsMessage>(Capacity);
+        _ring = new MpscRing<OmsMessage>(Capacity, Setup == ProducerSetup.OneSingleMode ? ProducerMode.Single : ProducerMode.Multi);
         _gang = new ProducerGang(Producers, RingShare, PinConsumer());
     }
 

@@ -49,7 +49,8 @@ public static class LatencyRunner
     public static RateResult RingOnlyAtRate(HarnessConfig config, OmsMessage[] messages, long rate, Progress progress)
     {
         int count = Math.Min(config.WindowMessages(rate), messages.Length);
-        var ring = new MpscRing<OmsMessage>(config.RingCapacity);
+        // As the engine sessions' inbound ring: one producer thread, single-producer mode.
+        var ring = new MpscRing<OmsMessage>(config.RingCapacity, ProducerMode.Single);
         var host = new ConsumerHost<RingCycle>("ring-consumer", config.EngineCpu, new RingCycle(ring), 0);
         var load = new LoadGenerator(ring, null, ThreadLayout.Shared, config.LoadCpu, -1);
         using var rig = new LatencyRig(ring, host, load, () => 0, count, withCallbacks: false);

@@ -108,12 +108,15 @@ public static partial class JsonReport
         w.WriteNumber("engineReports", Math.Round(first?.EngineReportsPerSecond ?? 0));
         w.WriteNumber("reference", Math.Round(first?.Reference.Median ?? 0));
         w.WriteNumber("ring", Math.Round(ring?.Ring.Median ?? 0));
+        w.WriteNumber("ringMulti", Math.Round(ring?.RingMulti.Median ?? 0));
         w.WriteNumber("channels", Math.Round(ring?.Channels.Median ?? 0));
         w.WriteNumber("engineVsReference", Math.Round(first?.Ratio ?? 0, 3));
         w.WriteNumber("ringVsChannels", Math.Round(ring?.Ratio ?? 0, 3));
+        w.WriteNumber("ringMultiVsChannels", Math.Round(ring?.RatioMulti ?? 0, 3));
         if (ring is not null)
         {
             WriteSeries(w, ring.Ring);
+            WriteSeries(w, ring.RingMulti);
             WriteSeries(w, ring.Channels);
         }
 

@@ -89,13 +89,14 @@ public static class MarkdownReport
             "charges the wait to every late message; the stamp-based figures (not corrected) are kept for comparison.");
         s.AppendLine("* *Applied*: the engine thread reads the clock once after each `DoWork` batch and stamps every message of the batch. " +
             "*Callback*: the strategy-side thread reads the clock at the first output event of each message (its owner's stream; for duplicates, " +
-            "which tell the strategy nothing, the operator's anomaly stream). *Ring only*: the same producer into a bare `MpscRing`, drained by a pinned " +
+            "which tell the strategy nothing, the operator's anomaly stream). *Ring only*: the same producer into a bare `MpscRing` (single-producer mode, as the engine's), drained by a pinned " +
             "consumer that stamps as the engine thread does; *engine adds* = applied − ring only, per percentile.");
         s.AppendLine("* Percentiles per window from HdrHistogram (3 significant digits); tables show the median over runs and the p99's min–max. " +
             "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation.");
         s.AppendLine($"* Throughput: the same stream applied by `OmsEngine.Apply` (outputs drained every 64 messages on the same thread) and by " +
-            $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring vs bounded `Channel` moving the same messages from the " +
-            "producer's CPU to the engine's, unthrottled. Saturation: an unthrottled window, then offered rates from that ceiling down in 10% steps " +
+            $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring (single- and multi-producer mode) vs bounded `Channel` moving the same " +
+            "messages from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
+            "(`OmsEngineOptions.InboundProducers`): the load generator is its only producer. Saturation: an unthrottled window, then offered rates from that ceiling down in 10% steps " +
             "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).").AppendLine();
     }
 

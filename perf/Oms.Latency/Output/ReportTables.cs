@@ -41,7 +41,8 @@ public static class ReportTables
 
         if (r.RingVsChannels is { } rc)
         {
-            rows.Add(SeriesRow("ring, 1 producer → consumer thread", rc.Ring, $"{Format.Ratio(rc.Ratio)} channels"));
+            rows.Add(SeriesRow("ring, 1 producer → consumer thread (single-producer mode)", rc.Ring, $"{Format.Ratio(rc.Ratio)} channels"));
+            rows.Add(SeriesRow("ring, same, multi-producer mode (CAS claim)", rc.RingMulti, $"{Format.Ratio(rc.RatioMulti)} channels"));
             rows.Add(SeriesRow("bounded Channel, same", rc.Channels, "baseline"));
         }
 

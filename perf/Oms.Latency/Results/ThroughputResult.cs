@@ -6,7 +6,7 @@ namespace Oms.Latency.Results;
 /// <summary>The measured runs of one throughput contestant: messages/s per run and the GC in each.</summary>
 public sealed class ThroughputSeries(string name)
 {
-    /// <summary>Who ran ("engine", "reference", "ring", "channels").</summary>
+    /// <summary>Who ran ("engine", "reference", "ring", "ringMulti", "channels").</summary>
     public string Name { get; } = name;
     /// <summary>Messages per second, per measured run.</summary>
     public List<double> Rates { get; } = [];
@@ -58,15 +58,20 @@ public sealed class RingThroughputResult
     public required int MessagesPerRun { get; init; }
     /// <summary>Slots of both (the channel's bound).</summary>
     public required int Capacity { get; init; }
-    /// <summary>The ring's runs.</summary>
+    /// <summary>The ring's runs in single-producer mode, as the engine is configured for one producer thread.</summary>
     public ThroughputSeries Ring { get; } = new("ring");
+    /// <summary>The ring's runs in multi-producer mode (a compare-and-swap per claim), with the same one producer.</summary>
+    public ThroughputSeries RingMulti { get; } = new("ringMulti");
     /// <summary>The channel's runs.</summary>
     public ThroughputSeries Channels { get; } = new("channels");
     /// <summary>Producer and consumer pinned as asked.</summary>
     public (bool Producer, bool Consumer) Pinned { get; set; }
 
-    /// <summary>Ring throughput over the channel's (medians).</summary>
+    /// <summary>Ring throughput (single-producer mode) over the channel's (medians).</summary>
     public double Ratio => Channels.Median > 0 ? Ring.Median / Channels.Median : 0;
+
+    /// <summary>Ring throughput in multi-producer mode over the channel's (medians).</summary>
+    public double RatioMulti => Channels.Median > 0 ? RingMulti.Median / Channels.Median : 0;
 }
 
 /// <summary>The search for the highest offered rate the whole loop sustains.</summary>

@@ -7,7 +7,7 @@ using Oms.Ring;
 namespace Oms.Latency.Throughput;
 
 /// <summary>
-/// The inbound ring against a bounded <see cref="Channel{T}"/> moving the same 192-byte <see cref="OmsMessage"/>s
+/// The inbound ring, in single- and in multi-producer mode, against a bounded <see cref="Channel{T}"/> moving the same 192-byte <see cref="OmsMessage"/>s
 /// from one producer thread to one consumer thread (pinned as the engine's windows are: consumer on the
 /// engine's CPU, producer on the load generator's), unthrottled, in the same process and run.
 /// </summary>
@@ -17,16 +17,19 @@ namespace Oms.Latency.Throughput;
 /// side is writing made the figures swing two-fold between runs. The channel is driven with
 /// TryWrite/TryRead, SingleReader and SingleWriter, FullMode Wait, and the ring's capacity as its bound. The
 /// consumer reads one field of each message. A run's rate is its messages over the time from the producer's
-/// start to the consumer's last read. Runs alternate ring and channel; the first of each is discarded.
+/// start to the consumer's last read. Runs rotate ring (single-producer mode, as the engine is configured when one
+/// thread publishes), ring (multi-producer mode: the same code with a compare-and-swap per claim) and channel; the
+/// first of each is discarded. The single-producer ring is owned by the producer worker's one long-lived thread.
 /// </remarks>
 public sealed class RingThroughput : IDisposable
 {
     private readonly OmsMessage[] _messages;
-    private readonly MpscRing<OmsMessage> _ring;
+    private readonly MpscRing<OmsMessage> _single;
+    private readonly MpscRing<OmsMessage> _multi;
     private readonly Channel<OmsMessage> _channel;
     private readonly PinnedWorker _producer;
     private readonly PinnedWorker _consumer;
-    private bool _useRing;
+    private MpscRing<OmsMessage>? _ring;
     private long _start;
     private long _end;
     private long _producerAllocated;
@@ -37,7 +40,8 @@ public sealed class RingThroughput : IDisposable
     private RingThroughput(HarnessConfig config, OmsMessage[] messages)
     {
         _messages = messages;
-        _ring = new MpscRing<OmsMessage>(config.RingCapacity);
+        _single = new MpscRing<OmsMessage>(config.RingCapacity, ProducerMode.Single);
+        _multi = new MpscRing<OmsMessage>(config.RingCapacity, ProducerMode.Multi);
         _channel = Channel.CreateBounded<OmsMessage>(new BoundedChannelOptions(config.RingCapacity)
         {
             SingleReader = true,
@@ -58,8 +62,9 @@ public sealed class RingThroughput : IDisposable
         for (int run = 0; run < config.WarmupRuns + config.Runs; run++)
         {
             bool measured = run >= config.WarmupRuns;
-            bench.Once(useRing: true, result.Ring, measured, progress);
-            bench.Once(useRing: false, result.Channels, measured, progress);
+            bench.Once(bench._single, result.Ring, measured, progress);
+            bench.Once(bench._multi, result.RingMulti, measured, progress);
+            bench.Once(null, result.Channels, measured, progress);
         }
 
         return result;
@@ -72,9 +77,9 @@ public sealed class RingThroughput : IDisposable
         _consumer.Dispose();
     }
 
-    private void Once(bool useRing, ThroughputSeries series, bool measured, Progress progress)
+    private void Once(MpscRing<OmsMessage>? ring, ThroughputSeries series, bool measured, Progress progress)
     {
-        _useRing = useRing;
+        _ring = ring;
         GcSnapshot.Settle();
         GcSnapshot before = GcSnapshot.Take();
         _consumer.Run();
@@ -97,9 +102,8 @@ public sealed class RingThroughput : IDisposable
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         OmsMessage[] messages = _messages;
         _start = NanoClock.Now();
-        if (_useRing)
+        if (_ring is { } ring)
         {
-            MpscRing<OmsMessage> ring = _ring;
             for (int i = 0; i < messages.Length; i++)
             {
                 long sequence;
@@ -132,12 +136,12 @@ public sealed class RingThroughput : IDisposable
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         int count = _messages.Length;
         int consumed = 0;
-        if (_useRing)
+        if (_ring is { } ring)
         {
             var cycle = new RingCycleSum();
             while (consumed < count)
             {
-                int n = _ring.Drain(ref cycle, 256);
+                int n = ring.Drain(ref cycle, 256);
                 consumed += n;
                 if (n == 0)
                 {

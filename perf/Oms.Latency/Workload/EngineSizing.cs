@@ -1,4 +1,5 @@
 using Oms.Engine;
+using Oms.Ring;
 
 namespace Oms.Latency.Workload;
 
@@ -34,6 +35,8 @@ public static class EngineSizing
             MaxInstruments = WorkloadMessages.Instruments,
             MaxVenues = WorkloadMessages.Venues,
             RingCapacity = ringCapacity,
+            // The load generator's one thread is the only producer.
+            InboundProducers = ProducerMode.Single,
             StrategyEventCapacity = OutputCapacity,
             VenueQueueCapacity = OutputCapacity,
             AnomalyCapacity = OutputCapacity,

@@ -53,7 +53,7 @@ public sealed partial class OmsEngine
         }
 
         _options = options;
-        _inbound = new MpscRing<OmsMessage>(options.RingCapacity);
+        _inbound = new MpscRing<OmsMessage>(options.RingCapacity, options.InboundProducers);
         _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies);
         _positions = new PositionTable(options.MaxPositions);
         _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity);
@@ -71,7 +71,10 @@ public sealed partial class OmsEngine
     /// <summary>The options the engine was built with.</summary>
     public OmsEngineOptions Options => _options;
 
-    /// <summary>The inbound ring: any thread may publish into it.</summary>
+    /// <summary>
+    /// The inbound ring: any thread may publish into it, or, with <see cref="OmsEngineOptions.InboundProducers"/>
+    /// set to <see cref="ProducerMode.Single"/>, the one thread that publishes first.
+    /// </summary>
     public MpscRing<OmsMessage> Inbound => _inbound;
 
     /// <summary>What the engine has done, counted; readable from any thread.</summary>

@@ -1,3 +1,5 @@
+using Oms.Ring;
+
 namespace Oms.Engine;
 
 /// <summary>
@@ -26,6 +28,13 @@ public sealed class OmsEngineOptions
     public int MaxVenues { get; set; } = 8;
     /// <summary>Inbound ring slots (a power of two).</summary>
     public int RingCapacity { get; set; } = 65_536;
+    /// <summary>
+    /// Who publishes into the inbound ring: any number of threads (<see cref="ProducerMode.Multi"/>, the
+    /// default), or one thread only (<see cref="ProducerMode.Single"/>: a replay, or one gateway thread that
+    /// also runs the strategies), which saves a compare-and-swap per message. In single mode the first
+    /// thread that publishes owns the ring and any other thread's publish throws.
+    /// </summary>
+    public ProducerMode InboundProducers { get; set; } = ProducerMode.Multi;
     /// <summary>Most messages applied per <see cref="OmsEngine.DoWork"/> call.</summary>
     public int DrainLimit { get; set; } = 256;
     /// <summary>Slots of each strategy's event stream (a power of two).</summary>
@@ -90,6 +99,11 @@ public sealed class OmsEngineOptions
         if (!IsPow2(RingCapacity))
         {
             return $"{nameof(RingCapacity)} must be a power of two >= 2 (was {RingCapacity})";
+        }
+
+        if (InboundProducers is not (ProducerMode.Multi or ProducerMode.Single))
+        {
+            return $"{nameof(InboundProducers)} must be Multi or Single (was {(int)InboundProducers})";
         }
 
         if (DrainLimit < 1)

@@ -12,15 +12,22 @@ namespace Oms.Ring;
 /// <remarks>
 /// <para>Design: producers race on one claim cursor with a compare-and-swap, so claiming never blocks and
 /// fails only when the ring is full (<see cref="TryClaim(out long)"/> returns false: back-pressure, never
-/// loss). Because producers publish out of claim order, each slot carries an availability flag holding the
+/// loss). A producer that has several messages at hand (a decoded packet, a replay batch) claims them with one
+/// compare-and-swap through <see cref="TryClaim(int, out long)"/>. In <see cref="ProducerMode.Single"/> the
+/// claim is a plain store instead, as Disruptor's single-producer sequencer: the compare-and-swap was most of
+/// the cost of moving a message between cores (docs/perf/benchmarks.md). The first thread that claims owns a
+/// single-producer ring; a claim from any other thread throws <see cref="InvalidOperationException"/>, so
+/// misuse fails loudly instead of handing one sequence to two producers. Because producers publish out of claim order, each slot carries an availability flag holding the
 /// lap number of the sequence last published into it (Disruptor's available buffer); the consumer reads
 /// slots strictly in sequence, stopping at the first one not yet published, so a message is consumed
 /// exactly once and messages from one producer keep that producer's claim order.</para>
 /// <para>The claim cursor, the consumer cursor and the producers' cached copy of the consumer cursor
 /// each sit on their own padded cache lines; the slot array is padded at both ends so neighbouring heap
 /// objects never share a line with the first or last slot.</para>
-/// <para>Threading: <see cref="TryClaim(out long)"/>, the indexer on a claimed sequence,
-/// <see cref="Publish"/> and <see cref="TryPublish"/> are safe from any number of threads.
+/// <para>Threading: in <see cref="ProducerMode.Multi"/> (the default), <see cref="TryClaim(out long)"/>,
+/// <see cref="TryClaim(int, out long)"/>, the indexer on a claimed sequence, <see cref="Publish"/> and
+/// <see cref="TryPublish"/> are safe from any number of threads; in <see cref="ProducerMode.Single"/>, from
+/// the one owning thread.
 /// <see cref="Drain{THandler}"/> must be called from one thread only. A producer that claims and never
 /// publishes stalls the consumer at that sequence, so always publish what you claim.</para>
 /// <para>Memory ordering: a publish is a release store of the availability flag; the consumer's acquire
@@ -37,6 +44,9 @@ public sealed class MpscRing<T> where T : unmanaged
     private readonly int _mask;
     private readonly int _shift;
     private readonly int _capacity;
+    private readonly bool _single;
+    // Single mode: the managed id of the owning producer thread (0 until the first claim).
+    private int _owner;
 
     // Producer-shared claim cursor: the next sequence to hand out.
     private PaddedSequence _claim;
@@ -46,8 +56,15 @@ public sealed class MpscRing<T> where T : unmanaged
     private PaddedSequence _consumed;
 
     /// <summary>Creates a ring with <paramref name="capacity"/> slots (a power of two, at least 2).</summary>
-    public MpscRing(int capacity)
+    /// <param name="capacity">Slots: a power of two, at least 2.</param>
+    /// <param name="producers">Whether any number of threads publish (the default) or one thread only.</param>
+    public MpscRing(int capacity, ProducerMode producers = ProducerMode.Multi)
     {
+        if (producers is not (ProducerMode.Multi or ProducerMode.Single))
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(producers), "producer mode must be Multi or Single");
+        }
+
         if (capacity < 2 || !BitOperations.IsPow2(capacity))
         {
             ThrowHelper.ThrowArgumentOutOfRange(nameof(capacity), "ring capacity must be a power of two >= 2");
@@ -56,6 +73,7 @@ public sealed class MpscRing<T> where T : unmanaged
         _capacity = capacity;
         _mask = capacity - 1;
         _shift = BitOperations.Log2((uint)capacity);
+        _single = producers == ProducerMode.Single;
         _slots = new T[capacity + (2 * s_pad)];
         _published = new int[capacity];
         Array.Fill(_published, -1);
@@ -63,6 +81,9 @@ public sealed class MpscRing<T> where T : unmanaged
 
     /// <summary>The number of slots.</summary>
     public int Capacity => _capacity;
+
+    /// <summary>Whether any number of threads may publish, or one thread only.</summary>
+    public ProducerMode Producers => _single ? ProducerMode.Single : ProducerMode.Multi;
 
     /// <summary>Messages claimed but not yet consumed (a racy snapshot; for metrics).</summary>
     public long Depth => Volatile.Read(ref _claim.Value) - Volatile.Read(ref _consumed.Value);
@@ -72,32 +93,85 @@ public sealed class MpscRing<T> where T : unmanaged
 
     /// <summary>Claims one slot. False when the ring is full; never blocks.</summary>
     /// <param name="sequence">The claimed sequence; write the slot through <see cref="this[long]"/>, then <see cref="Publish"/> it.</param>
+    /// <exception cref="InvalidOperationException">A single-producer ring, claimed from a thread other than its owner.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryClaim(out long sequence)
+    public bool TryClaim(out long sequence) => TryClaim(1, out sequence);
+
+    /// <summary>
+    /// Claims <paramref name="count"/> consecutive slots at once. False when fewer are free (nothing is
+    /// claimed then); never blocks. Write and publish every one of them: the consumer stops at the first
+    /// sequence not published.
+    /// </summary>
+    /// <param name="count">Slots to claim: 1 to <see cref="Capacity"/>.</param>
+    /// <param name="first">The first claimed sequence; the others follow it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not in 1..<see cref="Capacity"/>.</exception>
+    /// <exception cref="InvalidOperationException">A single-producer ring, claimed from a thread other than its owner.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaim(int count, out long first)
     {
-        while (true)
+        if ((uint)(count - 1) >= (uint)_capacity)
         {
-            long current = Volatile.Read(ref _claim.Value);
-            if (current - _capacity >= Volatile.Read(ref _consumedCache.Value) && !HasRoomSlow(current))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(count), "claim 1 to Capacity slots");
+        }
+
+        if (_single)
+        {
+            if (Environment.CurrentManagedThreadId != _owner)
             {
-                sequence = -1;
+                TakeOwnership();
+            }
+
+            // Only this thread writes the claim cursor: a plain store, released to the consumer by the
+            // availability flags it publishes.
+            long current = _claim.Value;
+            if (current + count - 1 - _capacity >= _consumedCache.Value && !HasRoomSlow(current + count - 1))
+            {
+                first = -1;
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _claim.Value, current + 1, current) == current)
+            _claim.Value = current + count;
+            first = current;
+            return true;
+        }
+
+        while (true)
+        {
+            long current = Volatile.Read(ref _claim.Value);
+            long last = current + count - 1;
+            if (last - _capacity >= Volatile.Read(ref _consumedCache.Value) && !HasRoomSlow(last))
             {
-                sequence = current;
+                first = -1;
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _claim.Value, current + count, current) == current)
+            {
+                first = current;
                 return true;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool HasRoomSlow(long current)
+    private void TakeOwnership()
+    {
+        int me = Environment.CurrentManagedThreadId;
+        int owner = Interlocked.CompareExchange(ref _owner, me, 0);
+        if (owner != 0 && owner != me)
+        {
+            throw new InvalidOperationException(
+                $"A single-producer ring is owned by managed thread {owner}; thread {me} may not claim from it (use ProducerMode.Multi)");
+        }
+    }
+
+    // True when sequence `last` fits: it must be less than a capacity ahead of the consumer.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HasRoomSlow(long last)
     {
         long consumed = Volatile.Read(ref _consumed.Value);
         Volatile.Write(ref _consumedCache.Value, consumed);
-        return current - _capacity < consumed;
+        return last - _capacity < consumed;
     }
 
     /// <summary>The slot of a claimed (or, for the consumer, published) sequence, by reference.</summary>
@@ -158,4 +232,14 @@ public sealed class MpscRing<T> where T : unmanaged
 
         return count;
     }
+}
+
+/// <summary>Who publishes into an <see cref="MpscRing{T}"/>.</summary>
+public enum ProducerMode
+{
+    /// <summary>Any number of threads: claims race on a compare-and-swap.</summary>
+    Multi = 0,
+
+    /// <summary>One thread only, the first that claims: claims are plain stores; another thread's claim throws.</summary>
+    Single = 1,
 }

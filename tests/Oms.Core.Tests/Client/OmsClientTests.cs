@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Oms.Client;
 using Oms.Domain;
 using Oms.Engine;
+using Oms.Ring;
 using Oms.Tests.Support;
 
 namespace Oms.Tests.Client;
@@ -34,6 +35,31 @@ public sealed class OmsClientTests
         {
             Thread.Yield();
         }
+    }
+
+    [Fact]
+    public void SingleProducerInbound_OwnerSubmits_AnotherThreadIsRefusedLoudly_NothingLost()
+    {
+        var options = TestEngines.SmallOptions();
+        options.InboundProducers = ProducerMode.Single;
+        var engine = TestEngines.Create(options);
+        Assert.Equal(ProducerMode.Single, engine.Inbound.Producers);
+        var client = new OmsClient(engine, 1);
+        var recorder = new Recorder();
+
+        Assert.True(client.TrySubmit(in s_buy, out IdToken first));
+        Exception? seen = null;
+        var other = new Thread(() => seen = Record.Exception(() => client.TrySubmit(in s_buy, out _)));
+        other.Start();
+        other.Join();
+        Assert.IsType<InvalidOperationException>(seen);
+        Assert.True(client.TrySubmit(in s_buy, out IdToken second));
+
+        engine.DoWork();
+        client.Poll(ref recorder);
+        Assert.Equal(2, engine.Counters.Messages);
+        Assert.Equal(2, engine.Counters.Submitted);
+        Assert.Equal([first, second], recorder.Events.Where(e => e.Kind == EventKind.Submitted).Select(e => e.ClOrdId));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Oms.Engine;
+using Oms.Ring;
 
 namespace Oms.Tests.Engine;
 
@@ -10,6 +11,7 @@ public sealed class OptionsTests
     [InlineData("DrainLimit")]
     [InlineData("StrategyEventCapacity")]
     [InlineData("MaxVenues")]
+    [InlineData("InboundProducers")]
     public void Constructor_BadOption_ThrowsNamingTheSetting(string setting)
     {
         var options = new OmsEngineOptions();
@@ -20,6 +22,7 @@ public sealed class OptionsTests
             case "DrainLimit": options.DrainLimit = 0; break;
             case "StrategyEventCapacity": options.StrategyEventCapacity = 3; break;
             case "MaxVenues": options.MaxVenues = 0; break;
+            case "InboundProducers": options.InboundProducers = (ProducerMode)7; break;
         }
 
         var e = Assert.Throws<ArgumentException>(() => new OmsEngine(options));

@@ -44,24 +44,71 @@ public sealed class MpscRingTests
         RunStress<StressPayload, StressPayloadCodec>(capacity, totalMessages: 400_000, drainLimit);
     }
 
+    [Theory]
+    [InlineData(StressCapacity, ClaimStyle.InPlace)]
+    [InlineData(StressCapacity, ClaimStyle.Copy)]
+    [InlineData(StressCapacity, ClaimStyle.Batch)]
+    [InlineData(2, ClaimStyle.InPlace)]
+    [InlineData(8, ClaimStyle.Batch)]
+    public void Drain_SingleProducerMode_EveryMessageOnceInOrder(int capacity, ClaimStyle style)
+    {
+        // One owning thread claims with plain stores: the consumer must still see each slot whole, once,
+        // in order, on a ring that is full most of the time (capacity 2 and 8) or rarely (1024).
+        RunStress<StressPayload, StressPayloadCodec>(capacity, 1_000_000, StressDrainLimit, ProducerMode.Single, producers: 1, style);
+    }
+
+    [Fact]
+    public void Drain_SingleProducerModeOmsMessage_EveryMessageOnceInOrder()
+    {
+        RunStress<OmsMessage, OmsMessageCodec>(StressCapacity, 1_000_000, StressDrainLimit, ProducerMode.Single, producers: 1, ClaimStyle.InPlace);
+    }
+
+    [Theory]
+    [InlineData(StressCapacity)]
+    [InlineData(8)]
+    public void Drain_FourProducersBatchClaims_EveryMessageOnceInProducerOrder(int capacity)
+    {
+        // Batch claims of 1..7 slots racing single claims and copies on one cursor.
+        RunStress<StressPayload, StressPayloadCodec>(capacity, 800_000, StressDrainLimit, ProducerMode.Multi, Producers, ClaimStyle.Batch);
+    }
+
+    /// <summary>How a stress producer claims. Mixed: producers alternate in-place and copy (and batch, when asked).</summary>
+    public enum ClaimStyle
+    {
+        /// <summary>TryClaim one slot, write it in place, publish.</summary>
+        InPlace,
+        /// <summary>TryPublish a copy.</summary>
+        Copy,
+        /// <summary>TryClaim 1..7 slots at once, write and publish each.</summary>
+        Batch,
+    }
+
     private static void RunStress<T, TCodec>(int capacity, int totalMessages, int drainLimit)
+        where T : unmanaged
+        where TCodec : IStressCodec<T> =>
+        RunStress<T, TCodec>(capacity, totalMessages, drainLimit, ProducerMode.Multi, Producers, style: null);
+
+    private static void RunStress<T, TCodec>(int capacity, int totalMessages, int drainLimit, ProducerMode mode, int producers, ClaimStyle? style)
         where T : unmanaged
         where TCodec : IStressCodec<T>
     {
-        var ring = new MpscRing<T>(capacity);
+        var ring = new MpscRing<T>(capacity, mode);
         var threads = new TestThreads();
-        int perProducer = totalMessages / Producers;
-        using var start = new Barrier(Producers + 1);
+        int perProducer = totalMessages / producers;
+        totalMessages = perProducer * producers;
+        using var start = new Barrier(producers + 1);
 
-        var actions = new Action[Producers + 1];
-        for (int p = 0; p < Producers; p++)
+        var actions = new Action[producers + 1];
+        for (int p = 0; p < producers; p++)
         {
             int producerId = p;
-            actions[p] = () => Produce<T, TCodec>(ring, threads, start, producerId, perProducer);
+            // With a style asked for, the first producer uses it and the others alternate the plain two.
+            ClaimStyle own = style is { } asked && p == 0 ? asked : (p % 2 == 0 ? ClaimStyle.InPlace : ClaimStyle.Copy);
+            actions[p] = () => Produce<T, TCodec>(ring, threads, start, producerId, perProducer, own);
         }
 
-        var handler = new VerifyingHandler<T, TCodec>(Producers);
-        actions[Producers] = () =>
+        var handler = new VerifyingHandler<T, TCodec>(producers);
+        actions[producers] = () =>
         {
             start.SignalAndWait();
             var spin = new SpinWait();
@@ -94,7 +141,7 @@ public sealed class MpscRingTests
             $"{typeof(T).Name}: {totalMessages:N0} messages, ring {capacity}, limit {drainLimit}: {elapsed.TotalMilliseconds:N0} ms");
 
         Assert.Equal(totalMessages, handler.Received);
-        for (int p = 0; p < Producers; p++)
+        for (int p = 0; p < producers; p++)
         {
             Assert.Equal(perProducer, handler.NextExpected[p]);
         }
@@ -103,17 +150,21 @@ public sealed class MpscRingTests
         Assert.Equal(0, ring.Depth);
     }
 
-    private static void Produce<T, TCodec>(MpscRing<T> ring, TestThreads threads, Barrier start, int producerId, int count)
+    private static void Produce<T, TCodec>(MpscRing<T> ring, TestThreads threads, Barrier start, int producerId, int count, ClaimStyle style)
         where T : unmanaged
         where TCodec : IStressCodec<T>
     {
         start.SignalAndWait();
-        // Even producers claim and write in place; odd producers copy in with TryPublish.
-        bool inPlace = producerId % 2 == 0;
         var spin = new SpinWait();
+        if (style == ClaimStyle.Batch)
+        {
+            ProduceBatches<T, TCodec>(ring, threads, producerId, count);
+            return;
+        }
+
         for (long s = 0; s < count; s++)
         {
-            if (inPlace)
+            if (style == ClaimStyle.InPlace)
             {
                 long sequence;
                 while (!ring.TryClaim(out sequence))
@@ -146,6 +197,128 @@ public sealed class MpscRingTests
 
             spin.Reset();
         }
+    }
+
+    private static void ProduceBatches<T, TCodec>(MpscRing<T> ring, TestThreads threads, int producerId, int count)
+        where T : unmanaged
+        where TCodec : IStressCodec<T>
+    {
+        var spin = new SpinWait();
+        long s = 0;
+        int round = 0;
+        while (s < count)
+        {
+            int batch = (int)Math.Min(Math.Min(1 + (round++ % 7), ring.Capacity), count - s);
+            long first;
+            while (!ring.TryClaim(batch, out first))
+            {
+                if (threads.StopRequested)
+                {
+                    return;
+                }
+
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+
+            // Publish the batch back to front: the consumer must still wait for its first slot.
+            for (int i = batch - 1; i >= 0; i--)
+            {
+                TCodec.Write(ref ring[first + i], producerId, s + i);
+                ring.Publish(first + i);
+            }
+
+            s += batch;
+            spin.Reset();
+        }
+    }
+
+    // ---- Batch claims and the single-producer mode --------------------------------------------------
+
+    [Theory]
+    [InlineData(ProducerMode.Multi)]
+    [InlineData(ProducerMode.Single)]
+    public void TryClaimBatch_FreeSlotsBoundary_AllOrNothing(ProducerMode mode)
+    {
+        var ring = new MpscRing<StressPayload>(8, mode);
+        Assert.True(ring.TryClaim(5, out long first));
+        Assert.Equal(0, first);
+        for (int i = 0; i < 5; i++)
+        {
+            StressPayloadCodec.Write(ref ring[first + i], 0, first + i);
+            ring.Publish(first + i);
+        }
+
+        // Three slots are free: four is refused and claims nothing, three succeed.
+        Assert.False(ring.TryClaim(4, out long refused));
+        Assert.Equal(-1, refused);
+        Assert.Equal(5, ring.Depth);
+        Assert.True(ring.TryClaim(3, out long rest));
+        Assert.Equal(5, rest);
+        for (int i = 0; i < 3; i++)
+        {
+            StressPayloadCodec.Write(ref ring[rest + i], 0, rest + i);
+            ring.Publish(rest + i);
+        }
+
+        Assert.False(ring.TryClaim(out _));
+        var handler = new CollectingHandler();
+        Assert.Equal(2, ring.Drain(ref handler, 2));
+        Assert.False(ring.TryClaim(3, out _));
+        Assert.True(ring.TryClaim(2, out long wrapped));
+        Assert.Equal(8, wrapped);
+        for (int i = 0; i < 2; i++)
+        {
+            StressPayloadCodec.Write(ref ring[wrapped + i], 0, wrapped + i);
+            ring.Publish(wrapped + i);
+        }
+
+        Assert.Equal(8, ring.Drain(ref handler, int.MaxValue));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), handler.Values);
+    }
+
+    [Theory]
+    [InlineData(ProducerMode.Multi, 0)]
+    [InlineData(ProducerMode.Multi, -1)]
+    [InlineData(ProducerMode.Multi, 9)]
+    [InlineData(ProducerMode.Single, 0)]
+    [InlineData(ProducerMode.Single, 9)]
+    public void TryClaimBatch_CountOutsideOneToCapacity_ThrowsAndClaimsNothing(ProducerMode mode, int count)
+    {
+        var ring = new MpscRing<StressPayload>(8, mode);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ring.TryClaim(count, out _));
+        Assert.Equal("count", e.ParamName);
+        Assert.Equal(0, ring.Depth);
+        Assert.True(ring.TryClaim(8, out long first));
+        Assert.Equal(0, first);
+    }
+
+    [Fact]
+    public void TryClaim_SingleModeFromSecondThread_ThrowsAndOwnerCarriesOn()
+    {
+        var ring = new MpscRing<StressPayload>(8, ProducerMode.Single);
+        Assert.Equal(ProducerMode.Single, ring.Producers);
+        Assert.True(ring.TryPublish(Payload(0)));
+
+        Exception? seen = null;
+        var other = new Thread(() => seen = Record.Exception(() => ring.TryPublish(Payload(99))));
+        other.Start();
+        other.Join();
+
+        var e = Assert.IsType<InvalidOperationException>(seen);
+        Assert.Contains("single-producer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ring.Depth);
+        Assert.True(ring.TryPublish(Payload(1)));
+        var handler = new CollectingHandler();
+        Assert.Equal(2, ring.Drain(ref handler, int.MaxValue));
+        Assert.Equal([0L, 1], handler.Values);
+    }
+
+    [Fact]
+    public void Constructor_UnknownProducerMode_ThrowsArgumentOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MpscRing<StressPayload>(8, (ProducerMode)2));
+        Assert.Equal("producers", e.ParamName);
     }
 
     // ---- Back-pressure ---------------------------------------------------------------------------
