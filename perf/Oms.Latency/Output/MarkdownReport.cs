@@ -95,7 +95,7 @@ public static class MarkdownReport
             "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation.");
         s.AppendLine($"* Throughput: the same stream applied by `OmsEngine.Apply` (outputs drained every 64 messages on the same thread) and by " +
             $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring (single- and multi-producer mode) vs bounded `Channel` moving the same " +
-            "messages from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
+            "messages (the stream's first 4,096, cycled, so the producer's source stays in its cache) from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
             "(`OmsEngineOptions.InboundProducers`): the load generator is its only producer. Saturation: an unthrottled window, then offered rates from that ceiling down in 10% steps " +
             "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).").AppendLine();
     }
