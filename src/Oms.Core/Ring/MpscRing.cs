@@ -13,14 +13,16 @@ namespace Oms.Ring;
 /// <para>Design: producers race on one claim cursor with a compare-and-swap, so claiming never blocks and
 /// fails only when the ring is full (<see cref="TryClaim(out long)"/> returns false: back-pressure, never
 /// loss). A producer that has several messages at hand (a decoded packet, a replay batch) claims them with one
-/// compare-and-swap through <see cref="TryClaim(int, out long)"/>. In <see cref="ProducerMode.Single"/> the
-/// claim is a plain store instead, as Disruptor's single-producer sequencer: the compare-and-swap was most of
-/// the cost of moving a message between cores (docs/perf/benchmarks.md). The first thread that claims owns a
-/// single-producer ring; a claim from any other thread throws <see cref="InvalidOperationException"/>, so
-/// misuse fails loudly instead of handing one sequence to two producers. Because producers publish out of claim order, each slot carries an availability flag holding the
-/// lap number of the sequence last published into it (Disruptor's available buffer); the consumer reads
-/// slots strictly in sequence, stopping at the first one not yet published, so a message is consumed
-/// exactly once and messages from one producer keep that producer's claim order.</para>
+/// compare-and-swap through <see cref="TryClaim(int, out long)"/>. Because producers publish out of claim
+/// order, each slot carries an availability flag holding the lap number of the sequence last published into it
+/// (Disruptor's available buffer); the consumer reads slots strictly in sequence, stopping at the first one not
+/// yet published, so a message is consumed exactly once and messages from one producer keep that producer's
+/// claim order.</para>
+/// <para>In <see cref="ProducerMode.Single"/> the claim is a plain store instead, as in Disruptor's
+/// single-producer sequencer: the compare-and-swap was most of the cost of moving a message between cores
+/// (decision 0005). The first thread that claims owns a single-producer ring; a claim from any other thread
+/// throws <see cref="InvalidOperationException"/> before touching the cursor, so misuse fails loudly instead of
+/// handing one sequence to two producers. Flags and consumer are the same code in both modes.</para>
 /// <para>The claim cursor, the consumer cursor and the producers' cached copy of the consumer cursor
 /// each sit on their own padded cache lines; the slot array is padded at both ends so neighbouring heap
 /// objects never share a line with the first or last slot.</para>
