@@ -126,7 +126,8 @@ public sealed class MpscRing<T> where T : unmanaged
             // Only this thread writes the claim cursor: a plain store, released to the consumer by the
             // availability flags it publishes.
             long current = _claim.Value;
-            if (current + count - 1 - _capacity >= _consumedCache.Value && !HasRoomSlow(current + count - 1))
+            long last = current + count - 1;
+            if (last - _capacity >= _consumedCache.Value && !HasRoomSlow(last))
             {
                 first = -1;
                 return false;

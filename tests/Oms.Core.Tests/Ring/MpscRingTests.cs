@@ -155,12 +155,13 @@ public sealed class MpscRingTests
         where TCodec : IStressCodec<T>
     {
         start.SignalAndWait();
-        var spin = new SpinWait();
         if (style == ClaimStyle.Batch)
         {
             ProduceBatches<T, TCodec>(ring, threads, producerId, count);
             return;
         }
+
+        var spin = new SpinWait();
 
         for (long s = 0; s < count; s++)
         {
