@@ -29,6 +29,12 @@ public sealed class HarnessConfig
     /// <summary>Inbound ring slots (engine and ring-only runs; the channel baseline gets the same bound).</summary>
     public int RingCapacity { get; init; } = 16_384;
 
+    /// <summary>
+    /// The engine's <see cref="Oms.Engine.OmsEngineOptions.RowPrefetchMinRows"/>; null: the engine's default.
+    /// 0 always prefetches order rows, <see cref="int.MaxValue"/> never does (to measure what it buys).
+    /// </summary>
+    public int? RowPrefetchMinRows { get; init; }
+
     /// <summary>Strategy-side thread layout.</summary>
     public ThreadLayout Layout { get; init; } = Environment.ProcessorCount >= 3 ? ThreadLayout.Split : ThreadLayout.Shared;
 
@@ -121,6 +127,11 @@ public sealed class HarnessConfig
         if (RingCapacity < 2 || (RingCapacity & (RingCapacity - 1)) != 0)
         {
             return "--ring-capacity must be a power of two";
+        }
+
+        if (RowPrefetchMinRows < 0)
+        {
+            return "--row-prefetch-min-rows must be at least 0";
         }
 
         return null;

@@ -61,6 +61,15 @@ public sealed class WorkingSetGeneratorTests
     }
 
     [Fact]
+    public void The_row_prefetch_threshold_reaches_the_engine_and_a_negative_one_is_refused()
+    {
+        Assert.Equal(new OmsEngineOptions().RowPrefetchMinRows, EngineSizing.For(Live, Mix, ringCapacity: 1_024).RowPrefetchMinRows);
+        Assert.Equal(0, EngineSizing.For(Live, Mix, ringCapacity: 1_024, rowPrefetchMinRows: 0).RowPrefetchMinRows);
+        Assert.Null(new HarnessConfig { RowPrefetchMinRows = 0 }.Validate());
+        Assert.Contains("--row-prefetch-min-rows", new HarnessConfig { RowPrefetchMinRows = -1 }.Validate(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_stream()
     {
         OmsMessage[] a = Stream(seed: 3), b = Stream(seed: 3), c = Stream(seed: 4);

@@ -17,7 +17,11 @@ public static class EngineSizing
     public const int OutputCapacity = 65_536;
 
     /// <summary>Options for <paramref name="liveOrders"/> live orders plus <paramref name="mixMessages"/> mix messages.</summary>
-    public static OmsEngineOptions For(int liveOrders, long mixMessages, int ringCapacity)
+    /// <param name="liveOrders">Live orders of the working set.</param>
+    /// <param name="mixMessages">Messages the session will apply on top of it.</param>
+    /// <param name="ringCapacity">Inbound ring slots.</param>
+    /// <param name="rowPrefetchMinRows">The engine's row-prefetch threshold; null: its default.</param>
+    public static OmsEngineOptions For(int liveOrders, long mixMessages, int ringCapacity, int? rowPrefetchMinRows = null)
     {
         long Bound(int weight) => (long)(mixMessages * (double)weight / WorkingSetGenerator.TotalWeight * 1.1) + 1_024;
 
@@ -35,6 +39,7 @@ public static class EngineSizing
             MaxInstruments = WorkloadMessages.Instruments,
             MaxVenues = WorkloadMessages.Venues,
             RingCapacity = ringCapacity,
+            RowPrefetchMinRows = rowPrefetchMinRows ?? new OmsEngineOptions().RowPrefetchMinRows,
             // The load generator's one thread is the only producer.
             InboundProducers = ProducerMode.Single,
             StrategyEventCapacity = OutputCapacity,

@@ -139,7 +139,7 @@ public sealed partial class OmsEngine
             }
         }
 
-        var handler = new InboundHandler(this);
+        var handler = new InboundHandler(this, PrefetchesRows);
         return _inbound.Drain(ref handler, limit);
     }
 
@@ -195,16 +195,25 @@ public sealed partial class OmsEngine
 
     /// <summary>
     /// Applies a batch of messages in order, exactly as that many <see cref="Apply(in OmsMessage)"/> calls
-    /// would, while prefetching the index lines of the message <see cref="PrefetchDistance"/> ahead (replay
-    /// and benchmarks; <see cref="DoWork"/> does the same over each drained ring batch). Engine thread only.
+    /// would, while prefetching the index lines of the message <see cref="PrefetchDistance"/> ahead and, in a
+    /// large table (<see cref="OmsEngineOptions.RowPrefetchMinRows"/>), the index lines twice as far ahead and
+    /// the order row <see cref="PrefetchDistance"/> ahead (replay and benchmarks; <see cref="DoWork"/> does
+    /// the same over each drained ring batch). Engine thread only.
     /// </summary>
     public void Apply(ReadOnlySpan<OmsMessage> messages)
     {
+        bool rows = PrefetchesRows;
+        int indexAhead = rows ? RowPrefetchIndexDistance : PrefetchDistance;
         for (int i = 0; i < messages.Length; i++)
         {
-            if (i + PrefetchDistance < messages.Length)
+            if (i + indexAhead < messages.Length)
             {
-                Prefetch(in messages[i + PrefetchDistance]);
+                Prefetch(in messages[i + indexAhead]);
+            }
+
+            if (rows && i + PrefetchDistance < messages.Length)
+            {
+                PrefetchRow(in messages[i + PrefetchDistance]);
             }
 
             Apply(in messages[i]);
@@ -216,6 +225,15 @@ public sealed partial class OmsEngine
     /// all) miss the cache on nearly every new id; asking early overlaps those misses with useful work.
     /// </summary>
     internal const int PrefetchDistance = 4;
+
+    /// <summary>
+    /// How far ahead the index lines are prefetched when rows are too: the row of the message
+    /// <see cref="PrefetchDistance"/> ahead is found through the index, whose line must have arrived by then.
+    /// </summary>
+    internal const int RowPrefetchIndexDistance = 2 * PrefetchDistance;
+
+    /// <summary>True when the table has grown past <see cref="OmsEngineOptions.RowPrefetchMinRows"/>: rows are prefetched too.</summary>
+    private bool PrefetchesRows => _orders.Count >= _options.RowPrefetchMinRows;
 
     /// <summary>Asks for the cache lines that applying <paramref name="m"/> will look up first. Changes nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -237,6 +255,26 @@ public sealed partial class OmsEngine
         }
     }
 
+    /// <summary>
+    /// Asks for the order row applying <paramref name="m"/> will read (a report's, or a cancel/replace's
+    /// target), found through the index whose line <see cref="Prefetch"/> asked for earlier. Changes nothing;
+    /// a message whose order is not known yet (a new order, a report ahead of its order) asks for nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchRow(in OmsMessage m)
+    {
+        IdToken id = m.Kind switch
+        {
+            MessageKind.ExecutionReport or MessageKind.CancelReject => m.ClOrdId,
+            MessageKind.Cancel or MessageKind.Replace => m.OrigClOrdId,
+            _ => IdToken.None,
+        };
+        if (_orders.TryFindByClOrdId(id, out int slot))
+        {
+            _orders.PrefetchRow(slot);
+        }
+    }
+
     private void Tap(in OmsMessage message)
     {
         SpscQueue<JournalEntry> tap = _inputTap!;
@@ -248,16 +286,21 @@ public sealed partial class OmsEngine
         tap.Commit(seq);
     }
 
-    private readonly struct InboundHandler(OmsEngine engine) : IRingHandler<OmsMessage>
+    private readonly struct InboundHandler(OmsEngine engine, bool rows) : IRingHandler<OmsMessage>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void OnMessage(ref OmsMessage message, long sequence)
         {
             MpscRing<OmsMessage> ring = engine._inbound;
-            long ahead = sequence + PrefetchDistance;
+            long ahead = sequence + (rows ? RowPrefetchIndexDistance : PrefetchDistance);
             if (ring.IsPublished(ahead))
             {
                 engine.Prefetch(in ring[ahead]);
+            }
+
+            if (rows && ring.IsPublished(sequence + PrefetchDistance))
+            {
+                engine.PrefetchRow(in ring[sequence + PrefetchDistance]);
             }
 
             if (engine._inputTap is not null)

@@ -37,6 +37,14 @@ public sealed class OmsEngineOptions
     public ProducerMode InboundProducers { get; set; } = ProducerMode.Multi;
     /// <summary>Most messages applied per <see cref="OmsEngine.DoWork"/> call.</summary>
     public int DrainLimit { get; set; } = 256;
+    /// <summary>
+    /// Rows in use (live and terminal) from which the engine also prefetches each order row a few messages
+    /// ahead, besides the id-index lines it always prefetches. Below it the table stays in the last-level
+    /// cache and the look-ahead costs more than it saves; above it a report would otherwise wait on memory
+    /// once per column it reads. 0 always prefetches rows; <see cref="int.MaxValue"/> never does. The default,
+    /// 65,536, is where the crossover lay on the reference machine (docs/perf/benchmarks.md).
+    /// </summary>
+    public int RowPrefetchMinRows { get; set; } = 65_536;
     /// <summary>Slots of each strategy's event stream (a power of two).</summary>
     public int StrategyEventCapacity { get; set; } = 8_192;
     /// <summary>Slots of each venue's outbound command queue (a power of two).</summary>
@@ -109,6 +117,11 @@ public sealed class OmsEngineOptions
         if (DrainLimit < 1)
         {
             return $"{nameof(DrainLimit)} must be positive";
+        }
+
+        if (RowPrefetchMinRows < 0)
+        {
+            return $"{nameof(RowPrefetchMinRows)} must be 0 or more (was {RowPrefetchMinRows})";
         }
 
         if (!IsPow2(StrategyEventCapacity))

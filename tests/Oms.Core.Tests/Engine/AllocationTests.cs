@@ -10,8 +10,10 @@ namespace Oms.Tests.Engine;
 /// </summary>
 public sealed class AllocationTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void DoWork_MillionMixedMessagesAfterWarmUp_AllocatesZeroBytes()
+    [Theory]
+    [InlineData(int.MaxValue)] // index lines prefetched only
+    [InlineData(0)]            // order rows prefetched too
+    public void DoWork_MillionMixedMessagesAfterWarmUp_AllocatesZeroBytes(int rowPrefetchMinRows)
     {
         const int WarmUp = 200_000;
         const int Measured = 1_000_000;
@@ -27,6 +29,7 @@ public sealed class AllocationTests(ITestOutputHelper output)
             StrategyEventCapacity = 4_096,
             VenueQueueCapacity = 4_096,
             AnomalyCapacity = 4_096,
+            RowPrefetchMinRows = rowPrefetchMinRows,
         };
         var engine = new OmsEngine(options);
         for (int s = 1; s <= options.MaxStrategies; s++)

@@ -75,14 +75,19 @@ public sealed class DeterminismTests
     }
 
     [Theory]
-    [InlineData(Feed.Batches, 64)]
-    [InlineData(Feed.Batches, 7)]
-    [InlineData(Feed.Ring, 200)]
-    public void BatchedApplyAndRingDrains_WithLookAheadPrefetch_SameHashAndSameOutputBytes(Feed feed, int batch)
+    [InlineData(Feed.Batches, 64, false)]
+    [InlineData(Feed.Batches, 7, false)]
+    [InlineData(Feed.Ring, 200, false)]
+    [InlineData(Feed.Batches, 64, true)]
+    [InlineData(Feed.Batches, 7, true)]
+    [InlineData(Feed.Ring, 200, true)]
+    public void BatchedApplyAndRingDrains_WithLookAheadPrefetch_SameHashAndSameOutputBytes(Feed feed, int batch, bool rows)
     {
+        // rows: the order rows are prefetched too, from the first message on (RowPrefetchMinRows 0), so the
+        // look-ahead resolves reports, cancels and replaces ahead of them, including orders not created yet.
         OmsMessage[] stream = new StreamGenerator(31).Generate(30_000);
         (ulong hash, byte[] events, byte[] venue) = Run(stream);
-        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, feed, batch);
+        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, feed, batch, rowPrefetchMinRows: rows ? 0 : int.MaxValue);
 
         Assert.Equal(hash, hashB);
         Assert.Equal(events, eventsB);
@@ -95,9 +100,12 @@ public sealed class DeterminismTests
     /// hash, every event (strategy by strategy, then the anomalies) and every venue command (venue by venue),
     /// as bytes, in order: each output queue keeps its own order, whatever the batching.
     /// </summary>
-    private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1)
+    private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(
+        OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue)
     {
-        var engine = new OmsEngine(DifferentialTests.Options());
+        OmsEngineOptions options = DifferentialTests.Options();
+        options.RowPrefetchMinRows = rowPrefetchMinRows;
+        var engine = new OmsEngine(options);
         int strategies = engine.Options.MaxStrategies;
         var perStrategy = new MemoryStream[strategies + 2];
         for (int s = 1; s <= strategies + 1; s++)

@@ -12,6 +12,7 @@ public sealed class OptionsTests
     [InlineData("StrategyEventCapacity")]
     [InlineData("MaxVenues")]
     [InlineData("InboundProducers")]
+    [InlineData("RowPrefetchMinRows")]
     public void Constructor_BadOption_ThrowsNamingTheSetting(string setting)
     {
         var options = new OmsEngineOptions();
@@ -23,6 +24,7 @@ public sealed class OptionsTests
             case "StrategyEventCapacity": options.StrategyEventCapacity = 3; break;
             case "MaxVenues": options.MaxVenues = 0; break;
             case "InboundProducers": options.InboundProducers = (ProducerMode)7; break;
+            case "RowPrefetchMinRows": options.RowPrefetchMinRows = -1; break;
         }
 
         var e = Assert.Throws<ArgumentException>(() => new OmsEngine(options));
