@@ -34,6 +34,9 @@ internal sealed class LiveOrderLists
 
     public bool IsLinked(int slot) => _linked[slot];
 
+    /// <summary>The flag <see cref="IsLinked"/> reads, for a prefetch.</summary>
+    public ref bool LinkedFlag(int slot) => ref _linked[slot];
+
     public int First(int owner) => Tracks(owner) ? _head[owner] : -1;
 
     public int Next(int slot) => _next[slot];

@@ -190,7 +190,7 @@ public sealed partial class OrderTable
     /// it saves: the engine asks only above <see cref="Engine.OmsEngineOptions.RowPrefetchMinRows"/>.
     /// Keep the list in step with the columns <c>ApplyTransition</c> and the event builder read.
     /// </remarks>
-    public void PrefetchRow(int slot)
+    public unsafe void PrefetchRow(int slot)
     {
         if (!Sse.IsSupported || (uint)slot >= (uint)_capacity)
         {
@@ -214,6 +214,7 @@ public sealed partial class OrderTable
         Line(CumQty, slot);
         Line(Notional, slot);
         Line(Updated, slot);
+        Sse.Prefetch0(Unsafe.AsPointer(ref _live.LinkedFlag(slot)));
     }
 
     /// <summary>Prefetches the line of <paramref name="column"/> holding row <paramref name="slot"/> (in range: checked by the caller).</summary>
