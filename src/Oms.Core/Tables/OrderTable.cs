@@ -180,8 +180,8 @@ public sealed partial class OrderTable
 
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
-    /// cancel/replace reads: one line in each of the 17 columns on that path. Changes nothing; a no-op without
-    /// SSE or for a slot out of range.
+    /// cancel/replace reads: one line in each of the 17 columns on that path, and the live-list flag every
+    /// transition checks. Changes nothing; a no-op without SSE or for a slot out of range.
     /// </summary>
     /// <remarks>
     /// Why: a large table (beyond about 65,536 rows on the reference machine) no longer stays in the
