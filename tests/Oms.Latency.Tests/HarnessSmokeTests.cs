@@ -50,6 +50,7 @@ public sealed class HarnessSmokeTests : IDisposable
             $"exit {exit}: {string.Join("; ", warnings)}\n{stderr}");
 
         Assert.Equal(2, root.GetProperty("noise").GetArrayLength());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("machine").GetProperty("transparentHugePages").GetString()));
         JsonElement throughput = root.GetProperty("throughput");
         foreach (string name in new[] { "engine", "reference", "channels", "ring", "ringMulti" })
         {

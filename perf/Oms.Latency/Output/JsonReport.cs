@@ -68,6 +68,7 @@ public static partial class JsonReport
         w.WriteString("runtime", m.Runtime);
         w.WriteString("gc", m.Gc);
         w.WriteString("clockSource", m.ClockSource);
+        w.WriteString("transparentHugePages", m.TransparentHugePages);
         w.WriteString("commit", m.Commit);
         w.WriteString("loadAverageBefore", m.LoadAverage);
         w.WriteString("loadAverageAfter", r.LoadAverageAfter);

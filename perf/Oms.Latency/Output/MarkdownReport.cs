@@ -23,7 +23,7 @@ public static class MarkdownReport
         s.AppendLine("## Machine").AppendLine().AppendLine("| | |").AppendLine("|---|---|");
         Row(s, "CPU", $"{m.Cpu}; {m.LogicalCpus} logical CPUs");
         Row(s, "memory", Format.Bytes(m.MemoryBytes));
-        Row(s, "OS", $"{m.Os}; {m.Kernel}; clocksource `{m.ClockSource}`");
+        Row(s, "OS", $"{m.Os}; {m.Kernel}; clocksource `{m.ClockSource}`; transparent huge pages `{m.TransparentHugePages}`");
         Row(s, ".NET", $"{m.Runtime}; GC {m.Gc}");
         Row(s, "code", $"`{m.Commit}`");
         Row(s, "load average (1, 5, 15 min)", $"{m.LoadAverage} before, {r.LoadAverageAfter} after");

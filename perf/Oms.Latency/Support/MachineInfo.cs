@@ -7,7 +7,7 @@ namespace Oms.Latency.Support;
 /// <summary>The machine a run was made on, as the report states it (read from /proc and /sys on Linux).</summary>
 public sealed record MachineInfo(
     string Cpu, int LogicalCpus, long MemoryBytes, string Os, string Kernel, string Runtime, string Gc,
-    string ClockSource, string Commit, string LoadAverage)
+    string ClockSource, string Commit, string LoadAverage, string TransparentHugePages)
 {
     /// <summary>Reads everything now.</summary>
     public static MachineInfo Capture() => new(
@@ -20,7 +20,21 @@ public sealed record MachineInfo(
         Gc: $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}, latency mode {GCSettings.LatencyMode}",
         ClockSource: ReadLine("/sys/devices/system/clocksource/clocksource0/current_clocksource") ?? "unknown",
         Commit: GitCommit(),
-        LoadAverage: LoadAverageNow());
+        LoadAverage: LoadAverageNow(),
+        TransparentHugePages: TransparentHugePagesMode());
+
+    /// <summary>
+    /// The kernel's transparent-huge-page mode (always, madvise or never; "unknown" off Linux). The runtime
+    /// does not ask for huge pages, so under madvise or never the engine's tables sit on 4 KiB pages, and a
+    /// large working set pays TLB misses (decision 0006 has what "always" changed on the reference machine).
+    /// </summary>
+    public static string TransparentHugePagesMode()
+    {
+        string? line = ReadLine("/sys/kernel/mm/transparent_hugepage/enabled");
+        int open = line?.IndexOf('[') ?? -1;
+        int close = open >= 0 ? line!.IndexOf(']', open) : -1;
+        return close > open + 1 ? line![(open + 1)..close] : "unknown";
+    }
 
     /// <summary>The 1-, 5- and 15-minute load averages now ("unknown" off Linux).</summary>
     public static string LoadAverageNow()

@@ -42,7 +42,7 @@ public sealed class OmsEngineOptions
     /// ahead, besides the id-index lines it always prefetches. Below it the table stays in the last-level
     /// cache and the look-ahead costs more than it saves; above it a report would otherwise wait on memory
     /// once per column it reads. 0 always prefetches rows; <see cref="int.MaxValue"/> never does. The default,
-    /// 65,536, is where the crossover lay on the reference machine (docs/perf/benchmarks.md).
+    /// 65,536, is where the crossover lay on the reference machine (decision 0006).
     /// </summary>
     public int RowPrefetchMinRows { get; set; } = 65_536;
     /// <summary>Slots of each strategy's event stream (a power of two).</summary>
