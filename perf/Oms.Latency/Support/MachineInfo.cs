@@ -25,8 +25,9 @@ public sealed record MachineInfo(
 
     /// <summary>
     /// The kernel's transparent-huge-page mode (always, madvise or never; "unknown" off Linux). The runtime
-    /// does not ask for huge pages, so under madvise or never the engine's tables sit on 4 KiB pages, and a
-    /// large working set pays TLB misses (decision 0006 has what "always" changed on the reference machine).
+    /// does not ask for huge pages, so under madvise or never the engine's tables sit on 4 KiB pages and a
+    /// large working set spreads over many of them (decision 0006 has what "always" changed on the reference
+    /// machine).
     /// </summary>
     public static string TransparentHugePagesMode()
     {
