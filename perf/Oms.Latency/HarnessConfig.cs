@@ -35,6 +35,12 @@ public sealed class HarnessConfig
     /// </summary>
     public int? RowPrefetchMinRows { get; init; }
 
+    /// <summary>
+    /// The engine's <see cref="Oms.Engine.OmsEngineOptions.HugePages"/>: whether it asks the kernel for 2 MiB pages
+    /// for its large arrays (on by default, as the engine's; off to measure what they buy).
+    /// </summary>
+    public bool HugePages { get; init; } = true;
+
     /// <summary>Strategy-side thread layout.</summary>
     public ThreadLayout Layout { get; init; } = Environment.ProcessorCount >= 3 ? ThreadLayout.Split : ThreadLayout.Shared;
 

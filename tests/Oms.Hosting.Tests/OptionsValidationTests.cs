@@ -33,6 +33,7 @@ public sealed class OptionsValidationTests
     [InlineData("Oms:VenueQueueCapacity", "3")]
     [InlineData("Oms:AnomalyCapacity", "12")]
     [InlineData("Oms:MaxClOrdIds", "10")]
+    [InlineData("Oms:RowPrefetchMinRows", "-1")]
     [InlineData("Oms:EngineCpu", "-2")]
     [InlineData("Oms:EngineCpu", "4096")]
     [InlineData("Oms:IdleStrategy", "7")]
@@ -66,6 +67,8 @@ public sealed class OptionsValidationTests
     {
         Dictionary<string, string?> settings = Valid();
         settings["Oms:DrainLimit"] = "64";
+        settings["Oms:RowPrefetchMinRows"] = "0";
+        settings["Oms:HugePages"] = "false";
         settings["Oms:Journal:Durability"] = "PerRecord";
         settings["Oms:StopTimeout"] = "00:00:05";
         using IHost host = TestHosts.FromConfiguration(settings);
@@ -78,6 +81,8 @@ public sealed class OptionsValidationTests
         Assert.Equal(TimeSpan.FromSeconds(5), o.StopTimeout);
         OmsEngineOptions engine = host.Services.GetRequiredService<OmsEngine>().Options;
         Assert.Equal(256, engine.RingCapacity);
+        Assert.Equal(0, engine.RowPrefetchMinRows);
+        Assert.False(engine.HugePages);
         Assert.Equal(1024, engine.MaxOrders);
         Assert.Equal(64, engine.DrainLimit);
         Assert.Equal(OmsRuntimeState.Stopped, host.Runtime().State);

@@ -60,6 +60,8 @@ public sealed class HarnessSmokeTests : IDisposable
         JsonElement latency = Assert.Single(root.GetProperty("latency").EnumerateArray());
         Assert.Equal(Rate, latency.GetProperty("rate").GetInt64());
         Assert.Equal(500, latency.GetProperty("liveOrders").GetInt32());
+        // The output queues (65,536 events of 192 bytes each) are large enough to be advised.
+        Assert.Equal(OperatingSystem.IsLinux(), latency.GetProperty("hugePageBytes").GetInt64() > 0);
         AssertPercentiles(latency.GetProperty("endToEnd"));
         AssertPercentiles(latency.GetProperty("applied"));
         AssertPercentiles(latency.GetProperty("engineAdds"), allowNegative: true);

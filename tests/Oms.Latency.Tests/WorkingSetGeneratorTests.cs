@@ -66,6 +66,8 @@ public sealed class WorkingSetGeneratorTests
         Assert.Equal(new OmsEngineOptions().RowPrefetchMinRows, EngineSizing.For(Live, Mix, ringCapacity: 1_024).RowPrefetchMinRows);
         Assert.Equal(0, EngineSizing.For(Live, Mix, ringCapacity: 1_024, rowPrefetchMinRows: 0).RowPrefetchMinRows);
         Assert.Null(new HarnessConfig { RowPrefetchMinRows = 0 }.Validate());
+        Assert.True(EngineSizing.For(Live, Mix, ringCapacity: 1_024).HugePages);
+        Assert.False(EngineSizing.For(Live, Mix, ringCapacity: 1_024, hugePages: false).HugePages);
         Assert.Contains("--row-prefetch-min-rows", new HarnessConfig { RowPrefetchMinRows = -1 }.Validate(), StringComparison.Ordinal);
     }
 

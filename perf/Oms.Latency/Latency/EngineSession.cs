@@ -19,7 +19,7 @@ public sealed class EngineSession : IDisposable
     public EngineSession(HarnessConfig config, int liveOrders, long mixMessages, int maxWindow)
     {
         Generator = new WorkingSetGenerator(config.Seed, liveOrders);
-        _engine = new OmsEngine(EngineSizing.For(liveOrders, mixMessages, config.RingCapacity, config.RowPrefetchMinRows));
+        _engine = new OmsEngine(EngineSizing.For(liveOrders, mixMessages, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages));
         var outputs = new EngineOutputs(_engine);
         Prefault.Touch(_engine);
         ApplySetup(outputs);
@@ -34,6 +34,9 @@ public sealed class EngineSession : IDisposable
 
     /// <summary>The engine's options.</summary>
     public OmsEngineOptions Options => _engine.Options;
+
+    /// <summary>Bytes of the engine's arrays it asked the kernel to back with 2 MiB pages.</summary>
+    public long HugePageBytes => _engine.HugePageBytes;
 
     /// <summary>The engine's counters (any thread).</summary>
     public EngineCounters Counters => _engine.Counters;

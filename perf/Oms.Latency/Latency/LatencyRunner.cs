@@ -23,6 +23,7 @@ public static class LatencyRunner
             LiveOrders = liveOrders,
             Rate = rate,
             Options = session.Options,
+            HugePageBytes = session.HugePageBytes,
             Pinned = session.Rig.Pinned,
             Layout = session.Rig.Layout,
         };

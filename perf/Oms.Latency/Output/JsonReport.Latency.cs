@@ -14,6 +14,11 @@ public static partial class JsonReport
         w.WriteNumber("liveOrders", rate.LiveOrders);
         w.WriteNumber("rate", rate.Rate);
         w.WriteBoolean("sustained", rate.Sustained);
+        if (!rate.RingOnly)
+        {
+            w.WriteNumber("hugePageBytes", rate.HugePageBytes);
+        }
+
         foreach (Stage stage in rate.Stages)
         {
             WritePercentiles(w, StageName(stage), rate.Medians(stage));

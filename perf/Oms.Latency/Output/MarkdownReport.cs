@@ -70,7 +70,8 @@ public static class MarkdownReport
             OmsEngineOptions? o = first?.Options;
             string options = o is null ? "" : $"MaxOrders {Format.Count(o.MaxOrders)}, MaxClOrdIds {Format.Count(o.MaxClOrdIds)}, MaxExecIds {Format.Count(o.MaxExecIds)}, " +
                 $"MaxFills {Format.Count(o.MaxFills)}, ring {Format.Count(o.RingCapacity)}, output queues {Format.Count(o.StrategyEventCapacity)}, " +
-                $"rows prefetched from {Format.Count(o.RowPrefetchMinRows)} rows in use";
+                $"rows prefetched from {Format.Count(o.RowPrefetchMinRows)} rows in use, " +
+                (o.HugePages ? $"huge pages asked for {Format.Bytes(first!.HugePageBytes)} of arrays" : "huge pages off");
             string mix = first?.Mix is { } mc ? string.Join(", ", mc.Kinds().Select(k => $"{k.Kind} {Format.Count(k.Count)}")) : "";
             s.AppendLine($"| {Format.Count(ws.LiveOrders)} | {options} | {mix} |");
         }

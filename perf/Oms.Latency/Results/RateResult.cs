@@ -32,6 +32,8 @@ public sealed class RateResult
     public Latency.ThreadLayout Layout { get; init; }
     /// <summary>The engine's options (null for the ring alone).</summary>
     public OmsEngineOptions? Options { get; init; }
+    /// <summary>Bytes of the engine's arrays it asked the kernel to back with 2 MiB pages (see <see cref="OmsEngine.HugePageBytes"/>).</summary>
+    public long HugePageBytes { get; init; }
     /// <summary>What the session's mix held, warm-up included (null for the ring alone).</summary>
     public MixCounts? Mix { get; set; }
     /// <summary>Null when the engine's counters matched the workload; otherwise what differed.</summary>

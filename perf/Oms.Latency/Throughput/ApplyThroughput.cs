@@ -31,7 +31,7 @@ public static class ApplyThroughput
         var stream = new OmsMessage[(long)slice * slices];
         generator.Fill(stream, stream.Length);
         var result = new ApplyThroughputResult { LiveOrders = liveOrders, MessagesPerRun = slice, Mix = generator.Counts.Clone() };
-        OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows);
+        OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages);
 
         string? engineProblem = RunEngine(options, setup, stream, slice, config.WarmupRuns, result, progress);
         string? referenceProblem = RunReference(options, setup, stream, slice, config.WarmupRuns, result, progress);

@@ -21,7 +21,8 @@ public static class EngineSizing
     /// <param name="mixMessages">Messages the session will apply on top of it.</param>
     /// <param name="ringCapacity">Inbound ring slots.</param>
     /// <param name="rowPrefetchMinRows">The engine's row-prefetch threshold; null: its default.</param>
-    public static OmsEngineOptions For(int liveOrders, long mixMessages, int ringCapacity, int? rowPrefetchMinRows = null)
+    /// <param name="hugePages">Whether the engine asks for 2 MiB pages for its large arrays.</param>
+    public static OmsEngineOptions For(int liveOrders, long mixMessages, int ringCapacity, int? rowPrefetchMinRows = null, bool hugePages = true)
     {
         long Bound(int weight) => (long)(mixMessages * (double)weight / WorkingSetGenerator.TotalWeight * 1.1) + 1_024;
 
@@ -40,6 +41,7 @@ public static class EngineSizing
             MaxVenues = WorkloadMessages.Venues,
             RingCapacity = ringCapacity,
             RowPrefetchMinRows = rowPrefetchMinRows ?? new OmsEngineOptions().RowPrefetchMinRows,
+            HugePages = hugePages,
             // The load generator's one thread is the only producer.
             InboundProducers = ProducerMode.Single,
             StrategyEventCapacity = OutputCapacity,

@@ -53,19 +53,19 @@ public sealed partial class OmsEngine
         }
 
         _options = options;
-        _inbound = new MpscRing<OmsMessage>(options.RingCapacity, options.InboundProducers);
-        _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies);
+        _inbound = new MpscRing<OmsMessage>(options.RingCapacity, options.InboundProducers, options.HugePages);
+        _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies, options.HugePages);
         _positions = new PositionTable(options.MaxPositions);
-        _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity);
+        _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity, options.HugePages);
         _strategyStreams = new SpscQueue<OmsEvent>?[options.MaxStrategies + 1];
         _strategySequence = new long[options.MaxStrategies + 1];
         _venueQueues = new SpscQueue<VenueCommand>[options.MaxVenues + 1];
         for (int v = 1; v <= options.MaxVenues; v++)
         {
-            _venueQueues[v] = new SpscQueue<VenueCommand>(options.VenueQueueCapacity);
+            _venueQueues[v] = new SpscQueue<VenueCommand>(options.VenueQueueCapacity, options.HugePages);
         }
 
-        _anomalies = new SpscQueue<OmsEvent>(options.AnomalyCapacity);
+        _anomalies = new SpscQueue<OmsEvent>(options.AnomalyCapacity, options.HugePages);
     }
 
     /// <summary>The options the engine was built with.</summary>
@@ -82,6 +82,31 @@ public sealed partial class OmsEngine
 
     /// <summary>The anomaly stream (every anomaly, for the operator); one consumer thread.</summary>
     public SpscQueue<OmsEvent> Anomalies => _anomalies;
+
+    /// <summary>
+    /// Bytes of the engine's tables, ring and queues it asked the kernel to back with 2 MiB pages
+    /// (<see cref="OmsEngineOptions.HugePages"/>); 0 when off, on systems without the call, or when every array
+    /// is under 4 MiB. Whether the kernel granted them shows in <c>/proc/self/smaps</c> (<c>AnonHugePages</c>).
+    /// Read it on the engine thread, or after the strategy streams are open.
+    /// </summary>
+    public long HugePageBytes
+    {
+        get
+        {
+            long bytes = _inbound.HugePageBytes + _orders.HugePageBytes + _fills.HugePageBytes + _anomalies.HugePageBytes;
+            for (int v = 1; v < _venueQueues.Length; v++)
+            {
+                bytes += _venueQueues[v].HugePageBytes;
+            }
+
+            foreach (SpscQueue<OmsEvent>? stream in _strategyStreams)
+            {
+                bytes += stream?.HugePageBytes ?? 0;
+            }
+
+            return bytes;
+        }
+    }
 
     /// <summary>The order table. Engine thread only.</summary>
     public OrderTable Orders => _orders;
@@ -103,7 +128,7 @@ public sealed partial class OmsEngine
         SpscQueue<OmsEvent>? stream = Volatile.Read(ref _strategyStreams[strategyId]);
         if (stream is null)
         {
-            stream = new SpscQueue<OmsEvent>(_options.StrategyEventCapacity);
+            stream = new SpscQueue<OmsEvent>(_options.StrategyEventCapacity, _options.HugePages);
             Volatile.Write(ref _strategyStreams[strategyId], stream);
         }
 

@@ -45,6 +45,14 @@ public sealed class OmsEngineOptions
     /// 65,536, is where the crossover lay on the reference machine (decision 0006).
     /// </summary>
     public int RowPrefetchMinRows { get; set; } = 65_536;
+    /// <summary>
+    /// Whether the engine asks the kernel for 2 MiB pages for each table, ring and queue array of 4 MiB or more
+    /// (Linux <c>madvise(MADV_HUGEPAGE)</c> on pinned arrays), and commits those arrays at construction. A
+    /// random lookup in a large table then misses the cache without also missing the TLB. On by default; best
+    /// effort (other systems, transparent huge pages set to <c>never</c>, or no free huge page: small pages, as
+    /// when off). It changes no result. Off: ordinary arrays, whose pages the kernel commits on first touch.
+    /// </summary>
+    public bool HugePages { get; set; } = true;
     /// <summary>Slots of each strategy's event stream (a power of two).</summary>
     public int StrategyEventCapacity { get; set; } = 8_192;
     /// <summary>Slots of each venue's outbound command queue (a power of two).</summary>

@@ -47,6 +47,7 @@ public sealed class MpscRing<T> where T : unmanaged
     private readonly int _shift;
     private readonly int _capacity;
     private readonly bool _single;
+    private readonly long _hugePageBytes;
     // Single mode: the managed id of the owning producer thread (0 until the first claim).
     private int _owner;
 
@@ -60,7 +61,8 @@ public sealed class MpscRing<T> where T : unmanaged
     /// <summary>Creates a ring with <paramref name="capacity"/> slots (a power of two, at least 2).</summary>
     /// <param name="capacity">Slots: a power of two, at least 2.</param>
     /// <param name="producers">Whether any number of threads publish (the default) or one thread only.</param>
-    public MpscRing(int capacity, ProducerMode producers = ProducerMode.Multi)
+    /// <param name="hugePages">Ask for 2 MiB pages for the slots when they take at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
+    public MpscRing(int capacity, ProducerMode producers = ProducerMode.Multi, bool hugePages = false)
     {
         if (producers is not (ProducerMode.Multi or ProducerMode.Single))
         {
@@ -76,10 +78,13 @@ public sealed class MpscRing<T> where T : unmanaged
         _mask = capacity - 1;
         _shift = BitOperations.Log2((uint)capacity);
         _single = producers == ProducerMode.Single;
-        _slots = new T[capacity + (2 * s_pad)];
-        _published = new int[capacity];
+        _slots = HugePages.Allocate<T>(capacity + (2 * s_pad), hugePages, ref _hugePageBytes);
+        _published = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Array.Fill(_published, -1);
     }
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
+    internal long HugePageBytes => _hugePageBytes;
 
     /// <summary>The number of slots.</summary>
     public int Capacity => _capacity;

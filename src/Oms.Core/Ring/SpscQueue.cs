@@ -23,13 +23,16 @@ public sealed class SpscQueue<T> where T : unmanaged
     private readonly T[] _slots;
     private readonly int _capacity;
     private readonly int _mask;
+    private readonly long _hugePageBytes;
     private PaddedSequence _tail;       // producer-owned: next sequence to write
     private PaddedSequence _headCache;  // producer's cached copy of _head
     private PaddedSequence _head;       // consumer-owned: next sequence to read
     private PaddedSequence _tailCache;  // consumer's cached copy of _tail
 
     /// <summary>Creates a queue of <paramref name="capacity"/> slots (a power of two, at least 2).</summary>
-    public SpscQueue(int capacity)
+    /// <param name="capacity">Slots: a power of two, at least 2.</param>
+    /// <param name="hugePages">Ask for 2 MiB pages for the slots when they take at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
+    public SpscQueue(int capacity, bool hugePages = false)
     {
         if (capacity < 2 || !BitOperations.IsPow2(capacity))
         {
@@ -37,9 +40,12 @@ public sealed class SpscQueue<T> where T : unmanaged
         }
 
         _capacity = capacity;
-        _slots = new T[capacity + (2 * s_pad)];
+        _slots = HugePages.Allocate<T>(capacity + (2 * s_pad), hugePages, ref _hugePageBytes);
         _mask = capacity - 1;
     }
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
+    internal long HugePageBytes => _hugePageBytes;
 
     /// <summary>The number of slots.</summary>
     public int Capacity => _capacity;

@@ -15,11 +15,12 @@ internal sealed class ChainStore
     private readonly int[] _length;
     private int _freeHead;
     private int _freeCount;
+    private readonly long _hugePageBytes;
 
-    public ChainStore(int orders, int links)
+    public ChainStore(int orders, int links, bool hugePages = false)
     {
-        _ids = new IdToken[links];
-        _nextLink = new int[links];
+        _ids = HugePages.Allocate<IdToken>(links, hugePages, ref _hugePageBytes);
+        _nextLink = HugePages.Allocate<int>(links, hugePages, ref _hugePageBytes);
         for (int i = 0; i < links; i++)
         {
             _nextLink[i] = i + 1 < links ? i + 1 : -1;
@@ -27,10 +28,12 @@ internal sealed class ChainStore
 
         _freeHead = 0;
         _freeCount = links;
-        _head = new int[orders];
-        _tail = new int[orders];
-        _length = new int[orders];
+        _head = HugePages.Allocate<int>(orders, hugePages, ref _hugePageBytes);
+        _tail = HugePages.Allocate<int>(orders, hugePages, ref _hugePageBytes);
+        _length = HugePages.Allocate<int>(orders, hugePages, ref _hugePageBytes);
     }
+
+    internal long HugePageBytes => _hugePageBytes;
 
     public bool HasRoom(int n) => _freeCount >= n;
 

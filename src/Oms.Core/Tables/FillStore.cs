@@ -35,20 +35,27 @@ public sealed class FillStore
     private readonly int[] _nextInAccount;
     private readonly int[] _nextInStrategy;
     private int _count;
+    private readonly long _hugePageBytes;
 
     /// <summary>Creates a store for <paramref name="maxExecIds"/> ExecIDs, of which up to <paramref name="maxFills"/> are fills.</summary>
-    public FillStore(int maxExecIds, int maxFills)
+    /// <param name="maxExecIds">ExecIDs remembered at most.</param>
+    /// <param name="maxFills">Fills recorded at most.</param>
+    /// <param name="hugePages">Ask for 2 MiB pages for the arrays of at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
+    public FillStore(int maxExecIds, int maxFills, bool hugePages = false)
     {
-        _byExecId = new TokenIndex(maxExecIds);
-        _slot = new int[maxFills];
-        _qty = new long[maxFills];
-        _price = new long[maxFills];
-        _fee = new long[maxFills];
-        _state = new FillState[maxFills];
-        _side = new Side[maxFills];
-        _nextInAccount = new int[maxFills];
-        _nextInStrategy = new int[maxFills];
+        _byExecId = new TokenIndex(maxExecIds, hugePages);
+        _slot = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
+        _qty = HugePages.Allocate<long>(maxFills, hugePages, ref _hugePageBytes);
+        _price = HugePages.Allocate<long>(maxFills, hugePages, ref _hugePageBytes);
+        _fee = HugePages.Allocate<long>(maxFills, hugePages, ref _hugePageBytes);
+        _state = HugePages.Allocate<FillState>(maxFills, hugePages, ref _hugePageBytes);
+        _side = HugePages.Allocate<Side>(maxFills, hugePages, ref _hugePageBytes);
+        _nextInAccount = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
+        _nextInStrategy = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
     }
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
+    internal long HugePageBytes => _hugePageBytes + _byExecId.HugePageBytes;
 
     /// <summary>Fills recorded.</summary>
     public int Count => _count;

@@ -17,17 +17,21 @@ internal sealed class LiveOrderLists
     private readonly bool[] _linked;
     private readonly int[] _head;
     private readonly int[] _tail;
+    private readonly long _hugePageBytes;
 
-    public LiveOrderLists(int capacity, int maxOwners)
+    public LiveOrderLists(int capacity, int maxOwners, bool hugePages = false)
     {
-        _next = new int[capacity];
-        _prev = new int[capacity];
-        _linked = new bool[capacity];
+        _next = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        _prev = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        _linked = HugePages.Allocate<bool>(capacity, hugePages, ref _hugePageBytes);
         _head = new int[maxOwners + 1];
         _tail = new int[maxOwners + 1];
         Array.Fill(_head, -1);
         Array.Fill(_tail, -1);
     }
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages.</summary>
+    public long HugePageBytes => _hugePageBytes;
 
     /// <summary>True when <paramref name="owner"/> has a list (1..maxOwners).</summary>
     public bool Tracks(int owner) => (uint)(owner - 1) < (uint)(_head.Length - 1);

@@ -24,6 +24,7 @@ public sealed partial class OrderTable
     private readonly int _capacity;
     private readonly int[] _freeSlots;
     private int _freeCount;
+    private readonly long _hugePageBytes;
     private int _used;
 
     // Identity
@@ -73,7 +74,8 @@ public sealed partial class OrderTable
     /// <param name="capacity">Rows.</param>
     /// <param name="maxClOrdIds">ClOrdIDs in all chains (at least <paramref name="capacity"/>).</param>
     /// <param name="maxStrategies">Strategies 1..n whose live rows are listed for mass cancel.</param>
-    public OrderTable(int capacity, int maxClOrdIds, int maxStrategies = 64)
+    /// <param name="hugePages">Ask for 2 MiB pages for the arrays of at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
+    public OrderTable(int capacity, int maxClOrdIds, int maxStrategies = 64, bool hugePages = false)
     {
         if (capacity < 1 || maxClOrdIds < capacity)
         {
@@ -81,41 +83,41 @@ public sealed partial class OrderTable
         }
 
         _capacity = capacity;
-        _freeSlots = new int[capacity];
-        Generation = new uint[capacity];
-        ClOrdId = new IdToken[capacity];
-        OrigClOrdId = new IdToken[capacity];
-        VenueOrderId = new IdToken[capacity];
-        Strategy = new int[capacity];
-        Account = new int[capacity];
-        Instrument = new int[capacity];
-        Venue = new int[capacity];
-        SideOf = new Side[capacity];
-        Type = new OrderType[capacity];
-        Tif = new TimeInForce[capacity];
-        ExpireTime = new long[capacity];
-        AccountPosition = new int[capacity];
-        StrategyPosition = new int[capacity];
-        Status = new OrderStatus[capacity];
-        PreviousStatus = new OrderStatus[capacity];
-        OrderQty = new long[capacity];
-        Price = new long[capacity];
-        StopPx = new long[capacity];
-        CumQty = new long[capacity];
-        Notional = new Int128[capacity];
-        Overfilled = new bool[capacity];
-        Created = new long[capacity];
-        Updated = new long[capacity];
-        PendingClOrdId = new IdToken[capacity];
-        PendingQty = new long[capacity];
-        PendingPrice = new long[capacity];
-        PendingStopPx = new long[capacity];
-        _next = new int[capacity];
-        _prev = new int[capacity];
-        _byClOrdId = new TokenIndex(maxClOrdIds);
-        _byVenueOrderId = new TokenIndex(capacity * 2);
-        _chains = new ChainStore(capacity, maxClOrdIds);
-        _live = new LiveOrderLists(capacity, Math.Max(0, maxStrategies));
+        _freeSlots = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Generation = HugePages.Allocate<uint>(capacity, hugePages, ref _hugePageBytes);
+        ClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        OrigClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        VenueOrderId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        Strategy = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Account = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Instrument = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Venue = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        SideOf = HugePages.Allocate<Side>(capacity, hugePages, ref _hugePageBytes);
+        Type = HugePages.Allocate<OrderType>(capacity, hugePages, ref _hugePageBytes);
+        Tif = HugePages.Allocate<TimeInForce>(capacity, hugePages, ref _hugePageBytes);
+        ExpireTime = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        AccountPosition = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        StrategyPosition = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Status = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
+        PreviousStatus = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
+        OrderQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        Price = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        StopPx = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        CumQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        Notional = HugePages.Allocate<Int128>(capacity, hugePages, ref _hugePageBytes);
+        Overfilled = HugePages.Allocate<bool>(capacity, hugePages, ref _hugePageBytes);
+        Created = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        Updated = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        PendingClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        PendingQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        PendingPrice = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        PendingStopPx = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
+        _next = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        _prev = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        _byClOrdId = new TokenIndex(maxClOrdIds, hugePages);
+        _byVenueOrderId = new TokenIndex(capacity * 2, hugePages);
+        _chains = new ChainStore(capacity, maxClOrdIds, hugePages);
+        _live = new LiveOrderLists(capacity, Math.Max(0, maxStrategies), hugePages);
     }
 
     /// <summary>Rows it can hold.</summary>
@@ -123,6 +125,9 @@ public sealed partial class OrderTable
 
     /// <summary>Rows in use (live and terminal).</summary>
     public int Count => _used - _freeCount;
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
+    internal long HugePageBytes => _hugePageBytes + _byClOrdId.HugePageBytes + _byVenueOrderId.HugePageBytes + _chains.HugePageBytes + _live.HugePageBytes;
 
     /// <summary>True when no row is free.</summary>
     public bool IsFull => _used == _capacity && _freeCount == 0;

@@ -28,9 +28,12 @@ public sealed class TokenIndex
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
+    private readonly long _hugePageBytes;
 
     /// <summary>Creates an index able to hold <paramref name="maxEntries"/> entries.</summary>
-    public TokenIndex(int maxEntries)
+    /// <param name="maxEntries">Entries it holds at most.</param>
+    /// <param name="hugePages">Ask for 2 MiB pages for the arrays of at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
+    public TokenIndex(int maxEntries, bool hugePages = false)
     {
         if (maxEntries < 1)
         {
@@ -38,10 +41,13 @@ public sealed class TokenIndex
         }
 
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)maxEntries * 2);
-        _entries = new Entry[size];
+        _entries = HugePages.Allocate<Entry>(size, hugePages, ref _hugePageBytes);
         _mask = size - 1;
         _limit = maxEntries;
     }
+
+    /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
+    internal long HugePageBytes => _hugePageBytes;
 
     /// <summary>Entries held.</summary>
     public int Count => _count;

@@ -61,6 +61,13 @@ public sealed partial class OmsOptions : IValidatableObject
     [SettingRange(1, 1 << 20)]
     public int DrainLimit { get; set; } = 256;
 
+    /// <summary>Rows in use from which the engine also prefetches order rows (see <see cref="OmsEngineOptions.RowPrefetchMinRows"/>): 0 always, 2147483647 never.</summary>
+    [SettingRange(0, int.MaxValue)]
+    public int RowPrefetchMinRows { get; set; } = new OmsEngineOptions().RowPrefetchMinRows;
+
+    /// <summary>Whether the engine asks for 2 MiB pages for its arrays of 4 MiB or more (see <see cref="OmsEngineOptions.HugePages"/>).</summary>
+    public bool HugePages { get; set; } = true;
+
     /// <summary>Slots of each strategy's event stream (a power of two). A strategy that falls this far behind loses events (counted).</summary>
     [SettingRange(2, 1 << 26, PowerOfTwo = true)]
     public int StrategyEventCapacity { get; set; } = 8_192;
@@ -130,6 +137,8 @@ public sealed partial class OmsOptions : IValidatableObject
         MaxVenues = MaxVenues,
         RingCapacity = RingCapacity,
         DrainLimit = DrainLimit,
+        RowPrefetchMinRows = RowPrefetchMinRows,
+        HugePages = HugePages,
         StrategyEventCapacity = StrategyEventCapacity,
         VenueQueueCapacity = VenueQueueCapacity,
         AnomalyCapacity = AnomalyCapacity,

@@ -94,6 +94,20 @@ public sealed class DeterminismTests
         Assert.Equal(venue, venueB);
     }
 
+    [Fact]
+    public void HugePagesOnAndOff_SameHashAndSameOutputBytes()
+    {
+        // Tables large enough to be advised (the ExecID index alone is 16 MiB): the pages under a table change
+        // where its bytes live, never what they are.
+        OmsMessage[] stream = new StreamGenerator(37).Generate(30_000);
+        (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = false; });
+        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = true; });
+
+        Assert.Equal(hash, hashB);
+        Assert.Equal(events, eventsB);
+        Assert.Equal(venue, venueB);
+    }
+
     /// <summary>
     /// Runs a stream fed one message at a time, through <see cref="OmsEngine.Apply(ReadOnlySpan{OmsMessage})"/>
     /// in batches, or through the ring in batches drained by <see cref="OmsEngine.DoWork"/>; returns the state
@@ -101,10 +115,12 @@ public sealed class DeterminismTests
     /// as bytes, in order: each output queue keeps its own order, whatever the batching.
     /// </summary>
     private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(
-        OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue)
+        OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue,
+        Action<OmsEngineOptions>? configure = null)
     {
         OmsEngineOptions options = DifferentialTests.Options();
         options.RowPrefetchMinRows = rowPrefetchMinRows;
+        configure?.Invoke(options);
         var engine = new OmsEngine(options);
         int strategies = engine.Options.MaxStrategies;
         var perStrategy = new MemoryStream[strategies + 2];
