@@ -10,7 +10,7 @@ namespace Oms;
 /// <remarks>
 /// <para>Why: a random lookup in a table of hundreds of megabytes (the ExecID index, a million-row order
 /// table) misses the TLB as well as the cache on 4 KiB pages, and the page walk is paid before the line is
-/// even requested; a software prefetch waits for it too. Linux gives transparent huge pages to anonymous
+/// even requested; a software prefetch needs the same walk. Linux gives transparent huge pages to anonymous
 /// memory either always or, the common default (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> =
 /// <c>madvise</c>), only where the process asks; the .NET runtime never asks.</para>
 /// <para>The advice is best effort: on other systems, with THP set to <c>never</c>, or when the kernel has no

@@ -66,7 +66,7 @@ public sealed partial class OmsOptions : IValidatableObject
     public int RowPrefetchMinRows { get; set; } = new OmsEngineOptions().RowPrefetchMinRows;
 
     /// <summary>Whether the engine asks for 2 MiB pages for its arrays of 4 MiB or more (see <see cref="OmsEngineOptions.HugePages"/>).</summary>
-    public bool HugePages { get; set; } = true;
+    public bool HugePages { get; set; } = new OmsEngineOptions().HugePages;
 
     /// <summary>Slots of each strategy's event stream (a power of two). A strategy that falls this far behind loses events (counted).</summary>
     [SettingRange(2, 1 << 26, PowerOfTwo = true)]
