@@ -1,5 +1,6 @@
 using Oms.Domain;
 using Oms.Lifecycle;
+using Oms.Ring;
 using Oms.Tables;
 
 namespace Oms.Engine;
@@ -199,15 +200,23 @@ public sealed partial class OmsEngine
             Emit(in m, slot, EventKind.PendingCancel, RejectReason.None, requestClOrdId: cancelId);
         }
 
-        OmsEvent done = default;
-        FillFromMessage(ref done, in m);
+        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at))
+        {
+            return;
+        }
+
+        ref OmsEvent done = ref stream[at];
+        done = default;
+        WriteCause(ref done, in m);
         done.Kind = EventKind.MassCancelDone;
+        done.Sequence = _strategySequence[m.StrategyId];
+        done.StrategyId = m.StrategyId;
         done.LastQty = sent;
         done.AccountId = m.AccountId;
         done.InstrumentId = m.InstrumentId;
         done.VenueId = m.VenueId;
         done.RequestClOrdId = m.ClOrdId;
-        Deliver(m.StrategyId, ref done);
+        stream.Commit(at);
     }
 
     /// <summary>The strategy id under which the engine mints ClOrdIDs (mass-cancel requests).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Oms.Domain;
 using Oms.Ring;
 
@@ -5,20 +6,25 @@ namespace Oms.Engine;
 
 public sealed partial class OmsEngine
 {
-    /// <summary>Emits an event about an order row to its owner's stream.</summary>
+    /// <summary>
+    /// Emits an event about an order row to its owner's stream, written in place in the stream's next slot
+    /// (every field: the slot still holds an event the consumer read long ago).
+    /// </summary>
     private void Emit(in OmsMessage m, int slot, EventKind kind, RejectReason reason,
         IdToken requestClOrdId = default, long lastQty = long.MinValue, long lastPx = long.MinValue)
     {
-        if (NobodyListens(_orders.Strategy[slot]))
+        int strategyId = _orders.Strategy[slot];
+        if (!TryClaimEvent(strategyId, out SpscQueue<OmsEvent>? stream, out long at))
         {
             return;
         }
 
-        OmsEvent e = default;
-        FillFromRow(ref e, slot);
+        ref OmsEvent e = ref stream[at];
         e.Kind = kind;
         e.Reason = reason;
-        FillFromMessage(ref e, in m);
+        e.Sequence = _strategySequence[strategyId];
+        WriteRow(ref e, slot);
+        WriteCause(ref e, in m);
         if (!requestClOrdId.IsNone)
         {
             e.RequestClOrdId = requestClOrdId;
@@ -30,33 +36,37 @@ public sealed partial class OmsEngine
             e.LastPx = lastPx;
         }
 
-        Deliver(e.StrategyId, ref e);
+        stream.Commit(at);
     }
 
     /// <summary>Emits a refusal for a command that has no row (or whose row is not the sender's) to the sender.</summary>
     private void EmitWithoutRow(in OmsMessage m, EventKind kind, RejectReason reason)
     {
-        if (NobodyListens(m.StrategyId))
+        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at))
         {
             return;
         }
 
-        OmsEvent e = default;
+        ref OmsEvent e = ref stream[at];
+        e = default;
         e.Kind = kind;
         e.Reason = reason;
+        e.Sequence = _strategySequence[m.StrategyId];
         e.Status = kind == EventKind.Denied ? OrderStatus.Denied : OrderStatus.None;
         e.Side = m.Side;
+        e.StrategyId = m.StrategyId;
         e.AccountId = m.AccountId;
         e.InstrumentId = m.InstrumentId;
         e.VenueId = m.VenueId;
         e.ClOrdId = m.Kind == MessageKind.NewOrder ? m.ClOrdId : m.OrigClOrdId;
         e.OrderQty = m.OrderQty;
         e.Price = m.Price;
-        FillFromMessage(ref e, in m);
-        Deliver(m.StrategyId, ref e);
+        WriteCause(ref e, in m);
+        stream.Commit(at);
     }
 
-    private void FillFromRow(ref OmsEvent e, int slot)
+    /// <summary>Writes every field an event takes from the order row: identity, state, and the strategy's position.</summary>
+    private void WriteRow(ref OmsEvent e, int slot)
     {
         var o = _orders;
         e.Status = o.Status[slot];
@@ -79,9 +89,16 @@ public sealed partial class OmsEngine
             e.PositionAvgCost = _positions.AverageCost(row);
             e.PositionRealizedPnl = _positions.RealizedOf(row);
         }
+        else
+        {
+            e.PositionNetQty = 0;
+            e.PositionAvgCost = 0;
+            e.PositionRealizedPnl = Int128.Zero;
+        }
     }
 
-    private void FillFromMessage(ref OmsEvent e, in OmsMessage m)
+    /// <summary>Writes every field an event takes from the message that caused it.</summary>
+    private void WriteCause(ref OmsEvent e, in OmsMessage m)
     {
         e.Cause = m.Kind;
         e.CauseExecType = m.ExecType;
@@ -95,41 +112,31 @@ public sealed partial class OmsEngine
     }
 
     /// <summary>
-    /// True when the strategy has no open stream (replays, tools): the event is counted as dropped and its
-    /// sequence number used, exactly as if it had been built and refused, without gathering the row.
+    /// Takes the strategy's next event sequence number and claims the slot on its stream for it. False when
+    /// the event cannot be delivered — no stream open (replays, tools), or the stream full — in which case it
+    /// is counted as dropped and its sequence number is still used, so the consumer sees the gap and knows to
+    /// resynchronise. An id outside the table is counted as dropped and uses no number.
     /// </summary>
-    private bool NobodyListens(int strategyId)
+    private bool TryClaimEvent(int strategyId, [NotNullWhen(true)] out SpscQueue<OmsEvent>? stream, out long at)
     {
-        if ((uint)strategyId < (uint)_strategyStreams.Length && _strategyStreams[strategyId] is not null)
+        if ((uint)strategyId >= (uint)_strategySequence.Length)
         {
+            stream = null;
+            at = 0;
+            _counters.DroppedEventsValue++;
             return false;
         }
 
-        if ((uint)strategyId < (uint)_strategySequence.Length)
+        ++_strategySequence[strategyId];
+        stream = _strategyStreams[strategyId];
+        if (stream is null || !stream.TryClaim(out at))
         {
-            ++_strategySequence[strategyId];
+            at = 0;
+            _counters.DroppedEventsValue++;
+            return false;
         }
 
-        _counters.DroppedEventsValue++;
         return true;
-    }
-
-    private void Deliver(int strategyId, ref OmsEvent e)
-    {
-        if ((uint)strategyId >= (uint)_strategyStreams.Length)
-        {
-            _counters.DroppedEventsValue++;
-            return;
-        }
-
-        e.StrategyId = strategyId;
-        e.Sequence = ++_strategySequence[strategyId];
-        SpscQueue<OmsEvent>? stream = _strategyStreams[strategyId];
-        if (stream is null || !stream.TryWrite(in e))
-        {
-            // The sequence still advances, so the consumer sees the gap and knows to resynchronise.
-            _counters.DroppedEventsValue++;
-        }
     }
 
     /// <summary>A message that changes nothing: counted as ignored, and raised as an anomaly.</summary>
@@ -153,13 +160,21 @@ public sealed partial class OmsEngine
     private void PublishAnomaly(in OmsMessage m, int slot, RejectReason reason)
     {
         _counters.AnomaliesValue++;
-        OmsEvent e = default;
+        ++_anomalySequence;
+        if (!_anomalies.TryClaim(out long at))
+        {
+            _counters.DroppedEventsValue++;
+            return;
+        }
+
+        ref OmsEvent e = ref _anomalies[at];
         if (slot >= 0)
         {
-            FillFromRow(ref e, slot);
+            WriteRow(ref e, slot);
         }
         else
         {
+            e = default;
             e.StrategyId = m.StrategyId;
             e.Side = m.Side;
             e.ClOrdId = m.ClOrdId;
@@ -167,11 +182,8 @@ public sealed partial class OmsEngine
 
         e.Kind = EventKind.Anomaly;
         e.Reason = reason;
-        FillFromMessage(ref e, in m);
-        e.Sequence = ++_anomalySequence;
-        if (!_anomalies.TryWrite(in e))
-        {
-            _counters.DroppedEventsValue++;
-        }
+        e.Sequence = _anomalySequence;
+        WriteCause(ref e, in m);
+        _anomalies.Commit(at);
     }
 }

@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Oms.Engine;
 using Oms.Reference;
+using Oms.Ring;
 using Oms.Tests.Differential;
 
 namespace Oms.Tests.Engine;
@@ -108,6 +111,55 @@ public sealed class DeterminismTests
         Assert.Equal(venue, venueB);
     }
 
+    [Fact]
+    public void OutputsWrittenOverStaleSlots_CarryNothingOfThem()
+    {
+        // The engine writes each event and venue command straight into its queue's next slot, which still holds
+        // whatever was there before (an item read long ago). Slots filled with garbage first must give the same
+        // outputs, field for field, as fresh zeroed ones: every field of every item is written.
+        OmsMessage[] stream = new StreamGenerator(43).Generate(30_000);
+        (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Batches, 64);
+        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Batches, 64, poisonSlots: true);
+
+        Assert.Equal(hash, hashB);
+        Assert.True(events.Length > 100_000, "the run produced too few events to mean anything");
+        Assert.Equal(FieldBytes<OmsEvent>(events), FieldBytes<OmsEvent>(eventsB));
+        Assert.Equal(FieldBytes<VenueCommand>(venue), FieldBytes<VenueCommand>(venueB));
+    }
+
+    /// <summary>Fills every slot of a queue with a byte pattern no engine output has.</summary>
+    private static void Poison<T>(SpscQueue<T> queue)
+        where T : unmanaged
+    {
+        var slots = (T[])typeof(SpscQueue<T>).GetField("_slots", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(queue)!;
+        MemoryMarshal.AsBytes(slots.AsSpan()).Fill(0xA5);
+    }
+
+    /// <summary>The items' bytes with the padding between fields (which no one writes) zeroed.</summary>
+    private static byte[] FieldBytes<T>(byte[] items)
+        where T : unmanaged
+    {
+        int size = Unsafe.SizeOf<T>();
+        var covered = new bool[size];
+        foreach (FieldInfo f in typeof(T).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+        {
+            int offset = (int)Marshal.OffsetOf<T>(f.Name);
+            int length = (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(f.FieldType).Invoke(null, null)!;
+            Array.Fill(covered, true, offset, length);
+        }
+
+        byte[] masked = (byte[])items.Clone();
+        for (int i = 0; i < masked.Length; i++)
+        {
+            if (!covered[i % size])
+            {
+                masked[i] = 0;
+            }
+        }
+
+        return masked;
+    }
+
     /// <summary>
     /// Runs a stream fed one message at a time, through <see cref="OmsEngine.Apply(ReadOnlySpan{OmsMessage})"/>
     /// in batches, or through the ring in batches drained by <see cref="OmsEngine.DoWork"/>; returns the state
@@ -116,7 +168,7 @@ public sealed class DeterminismTests
     /// </summary>
     private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(
         OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue,
-        Action<OmsEngineOptions>? configure = null)
+        Action<OmsEngineOptions>? configure = null, bool poisonSlots = false)
     {
         OmsEngineOptions options = DifferentialTests.Options();
         options.RowPrefetchMinRows = rowPrefetchMinRows;
@@ -137,6 +189,20 @@ public sealed class DeterminismTests
         for (int v = 1; v <= engine.Options.MaxVenues; v++)
         {
             perVenue[v] = new MemoryStream();
+        }
+
+        if (poisonSlots)
+        {
+            for (int s = 1; s <= strategies; s++)
+            {
+                Poison(engine.OpenStrategyStream(s));
+            }
+
+            Poison(engine.Anomalies);
+            for (int v = 1; v <= engine.Options.MaxVenues; v++)
+            {
+                Poison(engine.VenueQueue(v));
+            }
         }
 
         for (int at = 0; at < stream.Length; at += batch)
