@@ -230,6 +230,14 @@ public sealed partial class OmsEngine
     {
         bool rows = PrefetchesRows;
         int indexAhead = rows ? RowPrefetchIndexDistance : PrefetchDistance;
+
+        // The batch's first messages have no earlier message to be prefetched behind: ask for all of their
+        // lines at once, so their misses overlap each other instead of following one another.
+        for (int i = 0; i < indexAhead && i < messages.Length; i++)
+        {
+            Prefetch(in messages[i]);
+        }
+
         for (int i = 0; i < messages.Length; i++)
         {
             if (i + indexAhead < messages.Length)
