@@ -30,6 +30,13 @@ public sealed class HarnessConfig
     public int RingCapacity { get; init; } = 16_384;
 
     /// <summary>
+    /// Output queue slots of the latency sessions' engines (strategy streams, venue queues, anomalies), drained
+    /// by a strategy thread; the apply-throughput runs drain on the engine's thread and use
+    /// <see cref="Workload.EngineSizing.BatchDrainedOutputCapacity"/>.
+    /// </summary>
+    public int OutputCapacity { get; init; } = Workload.EngineSizing.OutputCapacity;
+
+    /// <summary>
     /// The engine's <see cref="Oms.Engine.OmsEngineOptions.RowPrefetchMinRows"/>; null: the engine's default.
     /// 0 always prefetches order rows, <see cref="int.MaxValue"/> never does (to measure what it buys).
     /// </summary>
@@ -133,6 +140,11 @@ public sealed class HarnessConfig
         if (RingCapacity < 2 || (RingCapacity & (RingCapacity - 1)) != 0)
         {
             return "--ring-capacity must be a power of two";
+        }
+
+        if (OutputCapacity < 2 || (OutputCapacity & (OutputCapacity - 1)) != 0)
+        {
+            return "--output-capacity must be a power of two";
         }
 
         if (RowPrefetchMinRows < 0)

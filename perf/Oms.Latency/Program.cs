@@ -15,6 +15,7 @@ var duration = new Option<double?>("--duration") { Description = "Seconds per la
 var throughputMessages = new Option<int?>("--throughput-messages") { Description = "Messages per throughput run (default 1,000,000; --quick 200,000)." };
 var saturationMessages = new Option<int?>("--saturation-messages") { Description = "Messages per saturation window (default 2,000,000; --quick 300,000)." };
 var ringCapacity = new Option<int?>("--ring-capacity") { Description = "Inbound ring slots, a power of two (default 16384); the channel gets the same bound." };
+var outputCapacity = new Option<int?>("--output-capacity") { Description = "Output queue slots of the latency sessions' engines, a power of two (default 65536; the throughput comparison drains every batch and uses 1024)." };
 var rowPrefetch = new Option<int?>("--row-prefetch-min-rows") { Description = "Rows in use from which the engine prefetches order rows: 0 always, 2147483647 never (default: the engine's, 65536)." };
 var noHugePages = new Option<bool>("--no-huge-pages") { Description = "Engine arrays on ordinary pages: OmsEngineOptions.HugePages off (default on, as the engine's)." };
 var layout = new Option<ThreadLayout?>("--layout") { Description = "shared: one load-generator thread publishes and drains outputs; split: separate producer and strategy threads (default: split with 3+ CPUs)." };
@@ -30,7 +31,7 @@ var jitRounds = new Option<int?>("--jit-rounds") { Description = "Rounds of the 
 var root = new RootCommand("oms-latency: latency and throughput harness of the Oms engine (HdrHistogram, fixed offered rates, coordinated omission corrected).")
 {
     quick, json, outDir, report, workingSets, rates, runs, warmupRuns, duration, throughputMessages, saturationMessages,
-    ringCapacity, rowPrefetch, noHugePages, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds,
+    ringCapacity, outputCapacity, rowPrefetch, noHugePages, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds,
 };
 
 root.SetAction(parse =>
@@ -53,6 +54,7 @@ root.SetAction(parse =>
         ThroughputMessages = parse.GetValue(throughputMessages) ?? preset.ThroughputMessages,
         SaturationMessages = parse.GetValue(saturationMessages) ?? preset.SaturationMessages,
         RingCapacity = parse.GetValue(ringCapacity) ?? preset.RingCapacity,
+        OutputCapacity = parse.GetValue(outputCapacity) ?? preset.OutputCapacity,
         RowPrefetchMinRows = parse.GetValue(rowPrefetch),
         HugePages = !parse.GetValue(noHugePages),
         Layout = parse.GetValue(layout) ?? preset.Layout,

@@ -72,6 +72,20 @@ public sealed class WorkingSetGeneratorTests
     }
 
     [Fact]
+    public void The_output_capacity_reaches_every_output_queue_and_a_bad_one_is_refused()
+    {
+        OmsEngineOptions latency = EngineSizing.For(Live, Mix, ringCapacity: 1_024);
+        Assert.Equal(EngineSizing.OutputCapacity, latency.StrategyEventCapacity);
+        OmsEngineOptions drained = EngineSizing.For(Live, Mix, ringCapacity: 1_024, outputCapacity: EngineSizing.BatchDrainedOutputCapacity);
+        Assert.Equal(
+            [EngineSizing.BatchDrainedOutputCapacity, EngineSizing.BatchDrainedOutputCapacity, EngineSizing.BatchDrainedOutputCapacity],
+            [drained.StrategyEventCapacity, drained.VenueQueueCapacity, drained.AnomalyCapacity]);
+        Assert.Null(new HarnessConfig { OutputCapacity = 4_096 }.Validate());
+        Assert.Contains("--output-capacity", new HarnessConfig { OutputCapacity = 1_000 }.Validate(), StringComparison.Ordinal);
+        Assert.Contains("--output-capacity", new HarnessConfig { OutputCapacity = 0 }.Validate(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_stream()
     {
         OmsMessage[] a = Stream(seed: 3), b = Stream(seed: 3), c = Stream(seed: 4);

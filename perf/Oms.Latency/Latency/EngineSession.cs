@@ -19,7 +19,7 @@ public sealed class EngineSession : IDisposable
     public EngineSession(HarnessConfig config, int liveOrders, long mixMessages, int maxWindow)
     {
         Generator = new WorkingSetGenerator(config.Seed, liveOrders);
-        _engine = new OmsEngine(EngineSizing.For(liveOrders, mixMessages, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages));
+        _engine = new OmsEngine(EngineSizing.For(liveOrders, mixMessages, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages, config.OutputCapacity));
         var outputs = new EngineOutputs(_engine);
         Prefault.Touch(_engine);
         ApplySetup(outputs);

@@ -31,7 +31,8 @@ public static class ApplyThroughput
         var stream = new OmsMessage[(long)slice * slices];
         generator.Fill(stream, stream.Length);
         var result = new ApplyThroughputResult { LiveOrders = liveOrders, MessagesPerRun = slice, Mix = generator.Counts.Clone() };
-        OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages);
+        OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages,
+            EngineSizing.BatchDrainedOutputCapacity);
 
         string? engineProblem = RunEngine(options, setup, stream, slice, config.WarmupRuns, result, progress);
         string? referenceProblem = RunReference(options, setup, stream, slice, config.WarmupRuns, result, progress);
@@ -59,6 +60,12 @@ public static class ApplyThroughput
         }
 
         string? problem = WorkloadCheck.Problem(engine.Counters, result.LiveOrders, result.Mix);
+        long dropped = engine.Counters.DroppedEvents;
+        if (dropped != 0)
+        {
+            problem = $"{problem}{(problem is null ? "" : "; ")}{dropped} events dropped (an output queue was full)";
+        }
+
         return problem is null ? null : $"engine apply: {problem}.";
     }
 
