@@ -41,6 +41,7 @@ public sealed partial class OmsEngine
     private long _anomalySequence;
     private long _mintSequence;
     private SpscQueue<JournalEntry>? _inputTap;
+    private long _prefetchedThrough = -1; // the highest ring sequence whose lines were asked for ahead of it
 
     /// <summary>Creates an engine with everything preallocated from <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
@@ -351,6 +352,14 @@ public sealed partial class OmsEngine
             if (ring.IsPublished(ahead))
             {
                 engine.Prefetch(in ring[ahead]);
+                engine._prefetchedThrough = ahead;
+            }
+            else if (sequence > engine._prefetchedThrough)
+            {
+                // Nothing was published far enough ahead when this message's turn to be prefetched came (a quiet
+                // ring): ask for its own lines now, so its index lookups overlap one another instead of following
+                // one another.
+                engine.Prefetch(in message);
             }
 
             if (rows && ring.IsPublished(sequence + PrefetchDistance))
