@@ -200,7 +200,7 @@ public sealed partial class OmsEngine
             Emit(in m, slot, EventKind.PendingCancel, RejectReason.None, requestClOrdId: cancelId);
         }
 
-        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at))
+        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
         {
             return;
         }
@@ -209,7 +209,7 @@ public sealed partial class OmsEngine
         done = default;
         WriteCause(ref done, in m);
         done.Kind = EventKind.MassCancelDone;
-        done.Sequence = _strategySequence[m.StrategyId];
+        done.Sequence = sequence;
         done.StrategyId = m.StrategyId;
         done.LastQty = sent;
         done.AccountId = m.AccountId;

@@ -13,8 +13,7 @@ public sealed partial class OmsEngine
     private void Emit(in OmsMessage m, int slot, EventKind kind, RejectReason reason,
         IdToken requestClOrdId = default, long lastQty = long.MinValue, long lastPx = long.MinValue)
     {
-        int strategyId = _orders.Strategy[slot];
-        if (!TryClaimEvent(strategyId, out SpscQueue<OmsEvent>? stream, out long at))
+        if (!TryClaimEvent(_orders.Strategy[slot], out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
         {
             return;
         }
@@ -22,7 +21,7 @@ public sealed partial class OmsEngine
         ref OmsEvent e = ref stream[at];
         e.Kind = kind;
         e.Reason = reason;
-        e.Sequence = _strategySequence[strategyId];
+        e.Sequence = sequence;
         WriteRow(ref e, slot);
         WriteCause(ref e, in m);
         if (!requestClOrdId.IsNone)
@@ -42,7 +41,7 @@ public sealed partial class OmsEngine
     /// <summary>Emits a refusal for a command that has no row (or whose row is not the sender's) to the sender.</summary>
     private void EmitWithoutRow(in OmsMessage m, EventKind kind, RejectReason reason)
     {
-        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at))
+        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
         {
             return;
         }
@@ -51,7 +50,7 @@ public sealed partial class OmsEngine
         e = default;
         e.Kind = kind;
         e.Reason = reason;
-        e.Sequence = _strategySequence[m.StrategyId];
+        e.Sequence = sequence;
         e.Status = kind == EventKind.Denied ? OrderStatus.Denied : OrderStatus.None;
         e.Side = m.Side;
         e.StrategyId = m.StrategyId;
@@ -117,17 +116,22 @@ public sealed partial class OmsEngine
     /// is counted as dropped and its sequence number is still used, so the consumer sees the gap and knows to
     /// resynchronise. An id outside the table is counted as dropped and uses no number.
     /// </summary>
-    private bool TryClaimEvent(int strategyId, [NotNullWhen(true)] out SpscQueue<OmsEvent>? stream, out long at)
+    /// <param name="strategyId">The stream's strategy.</param>
+    /// <param name="stream">The stream, when claimed.</param>
+    /// <param name="at">The claimed slot's queue sequence, for the indexer and <see cref="SpscQueue{T}.Commit"/>.</param>
+    /// <param name="sequence">The event's number in the strategy's stream (<see cref="OmsEvent.Sequence"/>).</param>
+    private bool TryClaimEvent(int strategyId, [NotNullWhen(true)] out SpscQueue<OmsEvent>? stream, out long at, out long sequence)
     {
         if ((uint)strategyId >= (uint)_strategySequence.Length)
         {
             stream = null;
             at = 0;
+            sequence = 0;
             _counters.DroppedEventsValue++;
             return false;
         }
 
-        ++_strategySequence[strategyId];
+        sequence = ++_strategySequence[strategyId];
         stream = _strategyStreams[strategyId];
         if (stream is null || !stream.TryClaim(out at))
         {
