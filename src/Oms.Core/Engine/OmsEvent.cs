@@ -55,6 +55,11 @@ public enum EventKind : byte
 /// anomaly stream. It carries the order's state after the event and, for fills, the strategy's position
 /// in the instrument after the fill, so a client keeps its own mirror without reading engine tables.
 /// </summary>
+/// <remarks>
+/// 192 bytes, three cache lines, with no padding: the fields are ordered so that every 16-byte-aligned one
+/// (the tokens, the realized PnL) falls on a 16-byte boundary. A layout test holds it there; a field added
+/// or moved carelessly pads it to 208 and every event then spans a fourth line.
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct OmsEvent
 {
@@ -88,14 +93,14 @@ public struct OmsEvent
     public long InputSequence;
     /// <summary>The engine's id of the order (none when no row exists).</summary>
     public OrderId OrderId;
+    /// <summary>The order quantity, raw.</summary>
+    public long OrderQty;
     /// <summary>The order's current ClOrdID (after a replace, the new one).</summary>
     public IdToken ClOrdId;
     /// <summary>The ClOrdID named by the message (a cancel's or replace's request id, or the report's).</summary>
     public IdToken RequestClOrdId;
     /// <summary>The ExecID of the report that caused the event.</summary>
     public IdToken ExecId;
-    /// <summary>The order quantity, raw.</summary>
-    public long OrderQty;
     /// <summary>The limit price, raw.</summary>
     public long Price;
     /// <summary>This fill's quantity, raw (signed negative for a bust).</summary>

@@ -24,8 +24,9 @@ namespace Oms.Ring;
 /// throws <see cref="InvalidOperationException"/> before touching the cursor, so misuse fails loudly instead of
 /// handing one sequence to two producers. Flags and consumer are the same code in both modes.</para>
 /// <para>The claim cursor, the consumer cursor and the producers' cached copy of the consumer cursor
-/// each sit on their own padded cache lines; the slot array is padded at both ends so neighbouring heap
-/// objects never share a line with the first or last slot.</para>
+/// each sit on their own padded cache lines. The slots start on a cache-line boundary (a 192-byte message
+/// takes three lines, not four) and are padded at both ends so neighbouring heap objects never share a line
+/// with the first or last slot (<see cref="SlotStorage{T}"/>).</para>
 /// <para>Threading: in <see cref="ProducerMode.Multi"/> (the default), <see cref="TryClaim(out long)"/>,
 /// <see cref="TryClaim(int, out long)"/>, the indexer on a claimed sequence, <see cref="Publish"/> and
 /// <see cref="TryPublish"/> are safe from any number of threads; in <see cref="ProducerMode.Single"/>, from
@@ -39,9 +40,7 @@ namespace Oms.Ring;
 /// <typeparam name="T">The slot type: an unmanaged struct.</typeparam>
 public sealed class MpscRing<T> where T : unmanaged
 {
-    private static readonly int s_pad = Math.Max(1, (PaddedSequence.Padding + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
-
-    private readonly T[] _slots;
+    private readonly SlotStorage<T> _slots;
     private readonly int[] _published;
     private readonly int _mask;
     private readonly int _shift;
@@ -78,10 +77,13 @@ public sealed class MpscRing<T> where T : unmanaged
         _mask = capacity - 1;
         _shift = BitOperations.Log2((uint)capacity);
         _single = producers == ProducerMode.Single;
-        _slots = HugePages.Allocate<T>(capacity + (2 * s_pad), hugePages, ref _hugePageBytes);
+        _slots = new SlotStorage<T>(capacity, hugePages, ref _hugePageBytes);
         _published = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Array.Fill(_published, -1);
     }
+
+    /// <summary>The slots' storage (layout tests).</summary>
+    internal SlotStorage<T> Slots => _slots;
 
     /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
     internal long HugePageBytes => _hugePageBytes;
@@ -186,7 +188,7 @@ public sealed class MpscRing<T> where T : unmanaged
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _slots[(int)(sequence & _mask) + s_pad];
+        get => ref _slots[(int)(sequence & _mask)];
     }
 
     /// <summary>
@@ -228,7 +230,7 @@ public sealed class MpscRing<T> where T : unmanaged
         while (count < limit && IsPublished(next + count))
         {
             long sequence = next + count;
-            handler.OnMessage(ref _slots[(int)(sequence & _mask) + s_pad], sequence);
+            handler.OnMessage(ref _slots[(int)(sequence & _mask)], sequence);
             count++;
         }
 

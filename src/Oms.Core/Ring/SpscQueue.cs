@@ -17,10 +17,8 @@ namespace Oms.Ring;
 /// <typeparam name="T">The slot type.</typeparam>
 public sealed class SpscQueue<T> where T : unmanaged
 {
-    private static readonly int s_pad = Math.Max(1, (PaddedSequence.Padding + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>());
-
-    // Padded at both ends, as MpscRing's, so neighbouring heap objects never share a line with the edge slots.
-    private readonly T[] _slots;
+    // Line-aligned and padded at both ends, as MpscRing's (SlotStorage).
+    private readonly SlotStorage<T> _slots;
     private readonly int _capacity;
     private readonly int _mask;
     private readonly long _hugePageBytes;
@@ -40,9 +38,12 @@ public sealed class SpscQueue<T> where T : unmanaged
         }
 
         _capacity = capacity;
-        _slots = HugePages.Allocate<T>(capacity + (2 * s_pad), hugePages, ref _hugePageBytes);
+        _slots = new SlotStorage<T>(capacity, hugePages, ref _hugePageBytes);
         _mask = capacity - 1;
     }
+
+    /// <summary>The slots' storage (layout tests).</summary>
+    internal SlotStorage<T> Slots => _slots;
 
     /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
     internal long HugePageBytes => _hugePageBytes;
@@ -94,7 +95,7 @@ public sealed class SpscQueue<T> where T : unmanaged
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _slots[(int)(sequence & _mask) + s_pad];
+        get => ref _slots[(int)(sequence & _mask)];
     }
 
     /// <summary>Makes the claimed slot visible to the consumer.</summary>
@@ -110,7 +111,7 @@ public sealed class SpscQueue<T> where T : unmanaged
             return false;
         }
 
-        _slots[(int)(sequence & _mask) + s_pad] = item;
+        _slots[(int)(sequence & _mask)] = item;
         Commit(sequence);
         return true;
     }
@@ -129,7 +130,7 @@ public sealed class SpscQueue<T> where T : unmanaged
             }
         }
 
-        item = _slots[(int)(head & _mask) + s_pad];
+        item = _slots[(int)(head & _mask)];
         Volatile.Write(ref _head.Value, head + 1);
         return true;
     }
@@ -142,7 +143,7 @@ public sealed class SpscQueue<T> where T : unmanaged
         int count = (int)Math.Min(limit, tail - head);
         for (int i = 0; i < count; i++)
         {
-            handler.OnMessage(ref _slots[(int)((head + i) & _mask) + s_pad], head + i);
+            handler.OnMessage(ref _slots[(int)((head + i) & _mask)], head + i);
         }
 
         if (count > 0)

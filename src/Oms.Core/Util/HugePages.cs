@@ -28,15 +28,16 @@ internal static partial class HugePages
     /// <summary>
     /// A zeroed array of <paramref name="length"/> elements, advised for huge pages when <paramref name="advise"/>
     /// and large enough; the bytes the kernel accepted the advice for (the array's 2 MiB-aligned interior) are
-    /// added to <paramref name="advisedBytes"/>.
+    /// added to <paramref name="advisedBytes"/>. With <paramref name="pinned"/>, the array never moves even when
+    /// it is not advised (callers that keep pointers into it).
     /// </summary>
-    public static T[] Allocate<T>(int length, bool advise, ref long advisedBytes)
+    public static T[] Allocate<T>(int length, bool advise, ref long advisedBytes, bool pinned = false)
         where T : unmanaged
     {
         long bytes = (long)length * Unsafe.SizeOf<T>();
         if (!advise || bytes < MinBytes || !OperatingSystem.IsLinux())
         {
-            return new T[length];
+            return pinned ? GC.AllocateArray<T>(length, pinned: true) : new T[length];
         }
 
         // Pinned (the pinned-object heap never moves it), so the advice stays on the array's own pages; not

@@ -131,8 +131,7 @@ public sealed class DeterminismTests
     private static void Poison<T>(SpscQueue<T> queue)
         where T : unmanaged
     {
-        var slots = (T[])typeof(SpscQueue<T>).GetField("_slots", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(queue)!;
-        MemoryMarshal.AsBytes(slots.AsSpan()).Fill(0xA5);
+        queue.Slots.SlotBytes.Fill(0xA5);
     }
 
     /// <summary>The items' bytes with the padding between fields (which no one writes) zeroed.</summary>

@@ -69,7 +69,7 @@ public sealed class LayoutTests
     }
 
     [Fact]
-    public void MpscRing_SlotArray_PaddedAtLeast128BytesAtBothEnds()
+    public void MpscRing_Slots_LineAlignedAndPaddedAtLeast128BytesAtBothEnds()
     {
         AssertSlotArrayPadded<long>(16);
         AssertSlotArrayPadded<OmsMessage>(8);
@@ -77,16 +77,23 @@ public sealed class LayoutTests
     }
 
     [Fact]
-    public void SpscQueue_SlotArray_PaddedAtLeast128BytesAtBothEnds()
+    public void SpscQueue_Slots_LineAlignedAndPaddedAtLeast128BytesAtBothEnds()
     {
         foreach (int capacity in (int[])[2, 16])
         {
             var queue = new SpscQueue<OmsEvent>(capacity);
-            var slots = (OmsEvent[])typeof(SpscQueue<OmsEvent>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(queue)!;
-            Assert.True(Unsafe.ByteOffset(ref slots[0], ref queue[0]) >= PaddedSequence.Padding);
-            Assert.True(Unsafe.ByteOffset(ref queue[capacity - 1], ref slots[^1]) >= PaddedSequence.Padding);
+            AssertSlots(queue.Slots, capacity, typeof(OmsEvent).Name);
             Assert.True(Unsafe.AreSame(ref queue[0], ref queue[capacity]), "sequence capacity wraps to slot 0");
+            Assert.Equal(Unsafe.SizeOf<OmsEvent>(), (int)Unsafe.ByteOffset(ref queue[0], ref queue[1]));
         }
+    }
+
+    [Fact]
+    public void OmsEvent_Size_Is192Bytes_ThreeCacheLines()
+    {
+        // Int128 and IdToken are 16-byte aligned: a field moved carelessly pads the struct to 208.
+        Assert.Equal(192, Unsafe.SizeOf<OmsEvent>());
+        Assert.Equal(192, Marshal.SizeOf<OmsEvent>());
     }
 
     [Fact]
@@ -122,14 +129,17 @@ public sealed class LayoutTests
     private static void AssertSlotArrayPadded<T>(int capacity) where T : unmanaged
     {
         var ring = new MpscRing<T>(capacity);
-        var slots = (T[])typeof(MpscRing<T>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(ring)!;
-
-        // Every sequence of one lap maps into the array, away from both ends.
-        long before = Unsafe.ByteOffset(ref slots[0], ref ring[0]);
-        long after = Unsafe.ByteOffset(ref ring[capacity - 1], ref slots[^1]);
-        Assert.True(before >= PaddedSequence.Padding, $"{typeof(T).Name}: {before} bytes before the first slot");
-        Assert.True(after >= PaddedSequence.Padding, $"{typeof(T).Name}: {after} bytes after the last slot");
+        AssertSlots(ring.Slots, capacity, typeof(T).Name);
         Assert.True(Unsafe.AreSame(ref ring[0], ref ring[capacity]), "sequence capacity wraps to slot 0");
+        Assert.Equal(Unsafe.SizeOf<T>(), (int)Unsafe.ByteOffset(ref ring[0], ref ring[1]));
+    }
+
+    private static void AssertSlots<T>(SlotStorage<T> slots, int capacity, string name) where T : unmanaged
+    {
+        Assert.True(slots.IsLineAligned, $"{name}: the first slot starts mid-line");
+        Assert.True(slots.PaddingBefore >= PaddedSequence.Padding, $"{name}: {slots.PaddingBefore} bytes before the first slot");
+        Assert.True(slots.PaddingAfter >= PaddedSequence.Padding, $"{name}: {slots.PaddingAfter} bytes after the last slot");
+        Assert.Equal(capacity * Unsafe.SizeOf<T>(), slots.SlotBytes.Length);
     }
 
     private static void AssertCursorFields(Type type, string[] expected)
