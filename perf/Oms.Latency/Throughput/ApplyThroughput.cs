@@ -28,8 +28,9 @@ public static class ApplyThroughput
         int slices = config.WarmupRuns + config.Runs;
         var generator = new WorkingSetGenerator(config.Seed, liveOrders);
         OmsMessage[] setup = generator.BuildSetup();
-        var stream = new OmsMessage[(long)slice * slices];
-        generator.Fill(stream, stream.Length);
+        // Line-aligned, as the engine's ring slots are: Apply(span) stands for a drained ring batch.
+        var stream = new LineAlignedMessages(checked(slice * slices));
+        generator.Fill(stream.Span);
         var result = new ApplyThroughputResult { LiveOrders = liveOrders, MessagesPerRun = slice, Mix = generator.Counts.Clone() };
         OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages,
             EngineSizing.BatchDrainedOutputCapacity);
@@ -40,7 +41,7 @@ public static class ApplyThroughput
         return result;
     }
 
-    private static string? RunEngine(OmsEngineOptions options, OmsMessage[] setup, OmsMessage[] stream, int slice, int warmup,
+    private static string? RunEngine(OmsEngineOptions options, OmsMessage[] setup, LineAlignedMessages stream, int slice, int warmup,
         ApplyThroughputResult result, Progress progress)
     {
         var engine = new OmsEngine(options);
@@ -53,7 +54,7 @@ public static class ApplyThroughput
             GcSnapshot before = GcSnapshot.Take();
             long threadBefore = GC.GetAllocatedBytesForCurrentThread();
             long start = NanoClock.Now();
-            Apply(engine, outputs, stream, s * slice, slice);
+            Apply(engine, outputs, stream.Span, s * slice, slice);
             long elapsed = NanoClock.Now() - start;
             GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore);
             Report(result.Engine, s >= warmup, slice, elapsed, gc, progress);
@@ -69,7 +70,7 @@ public static class ApplyThroughput
         return problem is null ? null : $"engine apply: {problem}.";
     }
 
-    private static string? RunReference(OmsEngineOptions options, OmsMessage[] setup, OmsMessage[] stream, int slice, int warmup,
+    private static string? RunReference(OmsEngineOptions options, OmsMessage[] setup, LineAlignedMessages stream, int slice, int warmup,
         ApplyThroughputResult result, Progress progress)
     {
         var reference = new ReferenceOms(options);
@@ -84,9 +85,9 @@ public static class ApplyThroughput
             GcSnapshot before = GcSnapshot.Take();
             long threadBefore = GC.GetAllocatedBytesForCurrentThread();
             long start = NanoClock.Now();
-            for (int i = s * slice, end = i + slice; i < end; i++)
+            foreach (ref readonly OmsMessage m in stream.Span.Slice(s * slice, slice))
             {
-                reference.Apply(in stream[i]);
+                reference.Apply(in m);
             }
 
             long elapsed = NanoClock.Now() - start;
@@ -99,12 +100,12 @@ public static class ApplyThroughput
             : $"reference: {reference.Fills} fills, {reference.Duplicates} duplicates (expected {result.Mix.Fills}, {result.Mix.Duplicates}).";
     }
 
-    private static void Apply(OmsEngine engine, EngineOutputs outputs, OmsMessage[] messages, int from, int count)
+    private static void Apply(OmsEngine engine, EngineOutputs outputs, ReadOnlySpan<OmsMessage> messages, int from, int count)
     {
         // Batches of 64, as the duty cycle applies a drained ring batch (the engine prefetches ahead within one).
         for (int i = 0; i < count; i += 64)
         {
-            engine.Apply(messages.AsSpan(from + i, Math.Min(64, count - i)));
+            engine.Apply(messages.Slice(from + i, Math.Min(64, count - i)));
             outputs.DrainAll();
         }
     }

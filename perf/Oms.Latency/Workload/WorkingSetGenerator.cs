@@ -102,9 +102,12 @@ public sealed class WorkingSetGenerator
     }
 
     /// <summary>Fills <paramref name="count"/> messages of the mix into <paramref name="destination"/>.</summary>
-    public void Fill(OmsMessage[] destination, int count)
+    public void Fill(OmsMessage[] destination, int count) => Fill(destination.AsSpan(0, count));
+
+    /// <summary>Fills every message of <paramref name="destination"/> with the next of the mix.</summary>
+    public void Fill(Span<OmsMessage> destination)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = Next();
         }
