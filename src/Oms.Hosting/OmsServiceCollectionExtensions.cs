@@ -24,8 +24,30 @@ public static class OmsServiceCollectionExtensions
     public static IServiceCollection AddOms(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OmsOptions>().Bind(configuration.GetSection(OmsOptions.SectionName)).ValidateOnStart();
+        IConfigurationSection section = configuration.GetSection(OmsOptions.SectionName);
+        services.AddOptions<OmsOptions>().Configure(o => Bind(section, o)).ValidateOnStart();
+        services.AddSingleton<IOptionsChangeTokenSource<OmsOptions>>(new ConfigurationChangeTokenSource<OmsOptions>(section));
         return services.AddOmsCore();
+    }
+
+    /// <summary>
+    /// Binds the section; a value the binder cannot convert (<c>HugePages: maybe</c>, <c>MaxOrders: lots</c>)
+    /// fails the start as every other bad value does, with <see cref="OptionsValidationException"/> naming the
+    /// setting, instead of the binder's <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static void Bind(IConfigurationSection section, OmsOptions options)
+    {
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key and the type ("Failed to convert configuration value at
+            // 'Oms:HugePages' to type 'System.Boolean'"); its inner exception says what was wrong with the text.
+            string detail = e.InnerException is { } inner ? $" ({inner.Message})" : "";
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(OmsOptions), [e.Message + detail]);
+        }
     }
 
     /// <summary>Adds Oms with its options set in code (applied after any configuration binding).</summary>

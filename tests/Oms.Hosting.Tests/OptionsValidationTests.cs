@@ -45,6 +45,13 @@ public sealed class OptionsValidationTests
     [InlineData("Oms:Journal:TapCapacity", "1000")]
     [InlineData("Oms:Journal:BatchRecords", "0")]
     [InlineData("Oms:Journal:Durability", "9")]
+    [InlineData("Oms:HugePages", "maybe")]
+    [InlineData("Oms:LogAnomalies", "yes please")]
+    [InlineData("Oms:MaxOrders", "lots")]
+    [InlineData("Oms:EngineCpu", "first")]
+    [InlineData("Oms:IdleStrategy", "Sleepy")]
+    [InlineData("Oms:StopTimeout", "soon")]
+    [InlineData("Oms:Journal:BatchRecords", "1e3")]
     public async Task BadValue_RefusesToStart_AndNamesTheSetting(string key, string value)
     {
         Dictionary<string, string?> settings = Valid();
