@@ -95,7 +95,7 @@ public static class MarkdownReport
             "consumer that stamps as the engine thread does; *engine adds* = applied − ring only, per percentile.");
         s.AppendLine("* Percentiles per window from HdrHistogram (3 significant digits); tables show the median over runs and the p99's min–max. " +
             "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation.");
-        s.AppendLine($"* Throughput: the same stream applied by `OmsEngine.Apply` (outputs drained every 64 messages on the same thread, from " +
+        s.AppendLine($"* Throughput: the same stream, in line-aligned memory as the ring's slots, applied by `OmsEngine.Apply` (outputs drained every 64 messages on the same thread, from " +
             $"output queues of {Format.Count(EngineSizing.BatchDrainedOutputCapacity)} slots that stay in cache; a dropped event would fail the run) and by " +
             $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring (single- and multi-producer mode) vs bounded `Channel` moving the same " +
             "messages (the stream's first 4,096, cycled, so the producer's source stays in its cache) from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
