@@ -54,10 +54,12 @@ internal readonly unsafe struct SlotStorage<T>
             return;
         }
 
-        byte* p = (byte*)(_first + index);
-        for (int offset = 0; offset < sizeof(T); offset += 64)
+        // Every line the slot touches: a slot whose size is not a multiple of 64 does not start on a line boundary.
+        nint line = (nint)(_first + index) & ~(nint)63;
+        nint last = ((nint)(_first + index) + sizeof(T) - 1) & ~(nint)63;
+        for (; line <= last; line += 64)
         {
-            Sse.Prefetch0(p + offset);
+            Sse.Prefetch0((void*)line);
         }
     }
 

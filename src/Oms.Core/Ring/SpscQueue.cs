@@ -104,9 +104,9 @@ public sealed class SpscQueue<T> where T : unmanaged
     /// </summary>
     /// <remarks>
     /// Why the prefetch: a slot is written again only after the whole queue has cycled through, so in a large
-    /// queue its lines have left the cache by then. Writes retire in order, so a write waiting on such a line
-    /// also holds back the release of the tail behind it: the consumer saw every event about a memory round
-    /// trip late. Fetched here, the line arrives while the producer is between writes. A prefetch changes no
+    /// queue its lines have left the cache by then. Stores become visible in program order (x86), so a store
+    /// waiting on such a line also holds back the release of the tail behind it: the consumer saw every item
+    /// about a memory round trip late. Fetched here, the line arrives while the producer is between writes. A prefetch changes no
     /// state, so it is harmless even when that slot still holds an item the consumer has not read.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
