@@ -54,7 +54,7 @@ internal readonly unsafe struct SlotStorage<T>
             return;
         }
 
-        // Every line the slot touches: a slot whose size is not a multiple of 64 does not start on a line boundary.
+        // Every line the slot touches: only the first slot is sure to start on a line boundary (sizes need not be multiples of 64).
         nint line = (nint)(_first + index) & ~(nint)63;
         nint last = ((nint)(_first + index) + sizeof(T) - 1) & ~(nint)63;
         for (; line <= last; line += 64)

@@ -105,9 +105,10 @@ public sealed class SpscQueue<T> where T : unmanaged
     /// <remarks>
     /// Why the prefetch: a slot is written again only after the whole queue has cycled through, so in a large
     /// queue its lines have left the cache by then. Stores become visible in program order (x86), so a store
-    /// waiting on such a line also holds back the release of the tail behind it: the consumer saw every item
-    /// about a memory round trip late. Fetched here, the line arrives while the producer is between writes. A prefetch changes no
-    /// state, so it is harmless even when that slot still holds an item the consumer has not read.
+    /// waiting on such a line would also hold back the release of the tail behind it, and the consumer would
+    /// see the item a memory round trip late. Asked for here, the lines arrive while the producer is between
+    /// writes. A prefetch changes no state, so it is harmless even when that slot still holds an item the
+    /// consumer has not read.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Commit(long sequence)
