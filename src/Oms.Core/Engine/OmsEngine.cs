@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Oms.Domain;
 using Oms.Ring;
 using Oms.Tables;
@@ -299,16 +298,9 @@ public sealed partial class OmsEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchMessage(in OmsMessage m)
     {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
         // A prefetch never faults and changes no state, so a stale address (the GC moved the array) is harmless.
         byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.AsRef(in m));
-        Sse.Prefetch0(p + 64);
-        Sse.Prefetch0(p + 128);
-        Sse.Prefetch0(p + sizeof(OmsMessage) - 1);
+        Oms.Prefetch.Range(p + 64, sizeof(OmsMessage) - 64);
     }
 
     /// <summary>

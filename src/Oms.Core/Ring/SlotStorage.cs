@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Oms.Ring;
 
@@ -49,18 +48,8 @@ internal readonly unsafe struct SlotStorage<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(int index)
     {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
         // Every line the slot touches: only the first slot is sure to start on a line boundary (sizes need not be multiples of 64).
-        nint line = (nint)(_first + index) & ~(nint)63;
-        nint last = ((nint)(_first + index) + sizeof(T) - 1) & ~(nint)63;
-        for (; line <= last; line += 64)
-        {
-            Sse.Prefetch0((void*)line);
-        }
+        Oms.Prefetch.Range(_first + index, sizeof(T));
     }
 
     /// <summary>Bytes of the block before the first slot (tests).</summary>

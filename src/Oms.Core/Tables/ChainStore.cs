@@ -37,6 +37,14 @@ internal sealed class ChainStore
 
     public bool HasRoom(int n) => _freeCount >= n;
 
+    /// <summary>Asks for the lines of a row's chain head, tail and length (in range: the caller checks).</summary>
+    public void PrefetchSlot(int slot)
+    {
+        Prefetch.Element(_head, slot);
+        Prefetch.Element(_tail, slot);
+        Prefetch.Element(_length, slot);
+    }
+
     public bool Start(int slot, IdToken id)
     {
         if (_freeCount == 0)

@@ -38,8 +38,16 @@ internal sealed class LiveOrderLists
 
     public bool IsLinked(int slot) => _linked[slot];
 
-    /// <summary>The flag <see cref="IsLinked"/> reads, for a prefetch.</summary>
-    public ref bool LinkedFlag(int slot) => ref _linked[slot];
+    /// <summary>Asks for the line of the flag <see cref="IsLinked"/> reads (in range: the caller checks).</summary>
+    public void PrefetchSlot(int slot) => Prefetch.Element(_linked, slot);
+
+    /// <summary>Asks for every line linking a new row writes (in range: the caller checks).</summary>
+    public void PrefetchNewSlot(int slot)
+    {
+        Prefetch.Element(_next, slot);
+        Prefetch.Element(_prev, slot);
+        Prefetch.Element(_linked, slot);
+    }
 
     public int First(int owner) => Tracks(owner) ? _head[owner] : -1;
 

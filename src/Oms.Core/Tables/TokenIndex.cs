@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Oms.Domain;
 
 namespace Oms.Tables;
@@ -59,14 +58,10 @@ public sealed class TokenIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe void Prefetch(IdToken key)
     {
-        if (Sse.IsSupported)
-        {
-            // A prefetch never faults and changes no state, so a stale address (the GC moved the array) is harmless.
-            // Two lines: a lookup of a new key (every fill's ExecID) probes about 2.5 entries at half load.
-            byte* home = (byte*)Unsafe.AsPointer(ref _entries[(int)key.Mix() & _mask]);
-            Sse.Prefetch0(home);
-            Sse.Prefetch0(home + 64);
-        }
+        // Two lines: a lookup of a new key (every fill's ExecID) probes about 2.5 entries at half load.
+        byte* home = (byte*)Unsafe.AsPointer(ref _entries[(int)key.Mix() & _mask]);
+        Oms.Prefetch.Line(home);
+        Oms.Prefetch.Line(home + 64);
     }
 
     /// <summary>Entries it can hold.</summary>
