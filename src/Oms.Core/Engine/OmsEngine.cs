@@ -279,6 +279,12 @@ public sealed partial class OmsEngine
             case MessageKind.ExecutionReport:
                 _orders.PrefetchClOrdId(m.ClOrdId);
                 _fills.PrefetchExecId(m.ExecId);
+                if (m.ExecType == ExecType.New)
+                {
+                    // The acknowledgement is where the venue's OrderID is learned: indexing it writes a random line.
+                    _orders.PrefetchVenueOrderId(m.VenueOrderId);
+                }
+
                 break;
             case MessageKind.Cancel or MessageKind.Replace:
                 _orders.PrefetchClOrdId(m.OrigClOrdId);

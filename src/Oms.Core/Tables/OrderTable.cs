@@ -235,6 +235,9 @@ public sealed partial class OrderTable
     /// <summary>Hints the CPU to fetch the ClOrdID index line a lookup of <paramref name="clOrdId"/> will read.</summary>
     public void PrefetchClOrdId(IdToken clOrdId) => _byClOrdId.Prefetch(clOrdId);
 
+    /// <summary>Hints the CPU to fetch the venue-OrderID index line that indexing <paramref name="venueOrderId"/> will write.</summary>
+    public void PrefetchVenueOrderId(IdToken venueOrderId) => _byVenueOrderId.Prefetch(venueOrderId);
+
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
     /// cancel/replace reads: one line in each of the 17 columns on that path, and the live-list flag every
