@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Oms.Ring;
 
 /// <summary>
-/// The slots of a ring or queue: one pinned, zeroed block in which the first slot starts on a cache-line
+/// The slots of a ring, queue or index: one pinned, zeroed block in which the first slot starts on a cache-line
 /// boundary, with at least <see cref="PaddedSequence.Padding"/> bytes of the block's own before the first slot
 /// and after the last, so no other object shares a line with either.
 /// </summary>
@@ -58,7 +58,7 @@ internal readonly unsafe struct SlotStorage<T>
     /// <summary>Bytes of the block after the last slot (tests).</summary>
     internal long PaddingAfter => ((long)_block.Length * sizeof(CacheLine)) - PaddingBefore - ((long)_count * sizeof(T));
 
-    /// <summary>Every slot's bytes, for tests that fill them with garbage.</summary>
+    /// <summary>Every slot's bytes (an index clears them; tests fill them with garbage).</summary>
     internal Span<byte> SlotBytes => new(_first, checked(_count * sizeof(T)));
 
     /// <summary>True when the first slot starts on a 64-byte boundary (tests).</summary>

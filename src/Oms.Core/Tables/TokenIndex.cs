@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Oms.Domain;
+using Oms.Ring;
 
 namespace Oms.Tables;
 
@@ -12,7 +13,9 @@ namespace Oms.Tables;
 /// <remarks>
 /// <para>Single-threaded: owned by the engine thread. The table keeps its load at or below one half.</para>
 /// <para>Layout: each entry holds its key and value side by side (32 bytes, two to a cache line), so a hit
-/// costs one cache miss, not two. A large index (ExecIDs) misses the cache on nearly every new key;
+/// costs one cache miss, not two. The entries live in one pinned block whose first entry starts on a line
+/// boundary (<see cref="SlotStorage{T}"/>): in a managed array they would start 16 bytes into a line, and
+/// every other entry would straddle two. A large index (ExecIDs) misses the cache on nearly every new key;
 /// <see cref="Prefetch"/> lets the engine ask for the line a few messages ahead.</para>
 /// </remarks>
 public sealed class TokenIndex
@@ -23,7 +26,8 @@ public sealed class TokenIndex
         public int Value;
     }
 
-    private readonly Entry[] _entries;
+    private readonly SlotStorage<Entry> _entries; // indexed only after masking with _mask
+    private readonly int _size;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -40,7 +44,8 @@ public sealed class TokenIndex
         }
 
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)maxEntries * 2);
-        _entries = HugePages.Allocate<Entry>(size, hugePages, ref _hugePageBytes);
+        _entries = new SlotStorage<Entry>(size, hugePages, ref _hugePageBytes);
+        _size = size;
         _mask = size - 1;
         _limit = maxEntries;
     }
@@ -73,7 +78,7 @@ public sealed class TokenIndex
     {
         if (!key.IsNone)
         {
-            Entry[] entries = _entries;
+            SlotStorage<Entry> entries = _entries;
             int i = (int)key.Mix() & _mask;
             while (true)
             {
@@ -106,7 +111,7 @@ public sealed class TokenIndex
             return false;
         }
 
-        Entry[] entries = _entries;
+        SlotStorage<Entry> entries = _entries;
         int i = (int)key.Mix() & _mask;
         while (entries[i].Key != UInt128.Zero)
         {
@@ -132,7 +137,7 @@ public sealed class TokenIndex
             return false;
         }
 
-        Entry[] entries = _entries;
+        SlotStorage<Entry> entries = _entries;
         int i = (int)key.Mix() & _mask;
         while (entries[i].Key != key.Value)
         {
@@ -170,20 +175,24 @@ public sealed class TokenIndex
     }
 
     /// <summary>Buckets in the table (for enumeration with <see cref="TryGetBucket"/>).</summary>
-    public int BucketCount => _entries.Length;
+    public int BucketCount => _size;
 
     /// <summary>The entry in a bucket, if any (snapshots enumerate the index this way).</summary>
     public bool TryGetBucket(int bucket, out IdToken key, out int value)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)bucket, (uint)_size, nameof(bucket));
         key = new IdToken(_entries[bucket].Key);
         value = _entries[bucket].Value;
         return !key.IsNone;
     }
 
+    /// <summary>True when every entry lies within one cache line: the first starts on a line boundary and an entry is a power of two no larger than a line (tests).</summary>
+    internal unsafe bool EntriesWithinLines => _entries.IsLineAligned && sizeof(Entry) <= 64 && BitOperations.IsPow2(sizeof(Entry));
+
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {
-        Array.Clear(_entries);
+        _entries.SlotBytes.Clear();
         _count = 0;
     }
 }

@@ -45,6 +45,44 @@ public sealed class TokenIndexTests
     }
 
     [Fact]
+    public void Entries_NeverStraddleCacheLines()
+    {
+        // A large index misses the cache on nearly every new key: an entry split over two lines would cost two misses.
+        foreach (int entries in (int[])[1, 100, 4_096, 3_000_000])
+        {
+            Assert.True(new TokenIndex(entries, hugePages: entries > 1_000_000).EntriesWithinLines, $"{entries} entries");
+        }
+    }
+
+    [Fact]
+    public void Buckets_EnumerateEveryKeyOnce_AndClearEmpties()
+    {
+        var index = new TokenIndex(100);
+        var keys = Enumerable.Range(0, 100).Select(i => IdToken.FromString($"E{i}")).ToArray();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Assert.True(index.TryAdd(keys[i], i));
+        }
+
+        var seen = new Dictionary<IdToken, int>();
+        for (int b = 0; b < index.BucketCount; b++)
+        {
+            if (index.TryGetBucket(b, out IdToken key, out int value))
+            {
+                seen.Add(key, value);
+            }
+        }
+
+        Assert.Equal(keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i), seen);
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.TryGetBucket(index.BucketCount, out _, out _));
+
+        index.Clear();
+        Assert.Equal(0, index.Count);
+        Assert.All(keys, k => Assert.False(index.TryGet(k, out _)));
+        Assert.True(index.TryAdd(keys[0], 7) && index.TryGet(keys[0], out int v) && v == 7);
+    }
+
+    [Fact]
     public void TryAdd_NoneOrFull_Refused()
     {
         var index = new TokenIndex(1);
