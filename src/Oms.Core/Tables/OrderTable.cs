@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Oms.Domain;
 
 namespace Oms.Tables;
@@ -185,30 +186,14 @@ public sealed partial class OrderTable
     /// </remarks>
     private void PrefetchNewRow(int slot)
     {
-        Prefetch.Element(Generation, slot);
-        Prefetch.Element(ClOrdId, slot);
+        PrefetchReportColumns(slot);
         Prefetch.Element(OrigClOrdId, slot);
-        Prefetch.Element(VenueOrderId, slot);
-        Prefetch.Element(Strategy, slot);
-        Prefetch.Element(Account, slot);
-        Prefetch.Element(Instrument, slot);
-        Prefetch.Element(Venue, slot);
-        Prefetch.Element(SideOf, slot);
         Prefetch.Element(Type, slot);
         Prefetch.Element(Tif, slot);
         Prefetch.Element(ExpireTime, slot);
-        Prefetch.Element(AccountPosition, slot);
-        Prefetch.Element(StrategyPosition, slot);
-        Prefetch.Element(Status, slot);
-        Prefetch.Element(PreviousStatus, slot);
-        Prefetch.Element(OrderQty, slot);
-        Prefetch.Element(Price, slot);
         Prefetch.Element(StopPx, slot);
-        Prefetch.Element(CumQty, slot);
-        Prefetch.Element(Notional, slot);
         Prefetch.Element(Overfilled, slot);
         Prefetch.Element(Created, slot);
-        Prefetch.Element(Updated, slot);
         Prefetch.Element(PendingClOrdId, slot);
         Prefetch.Element(PendingQty, slot);
         Prefetch.Element(PendingPrice, slot);
@@ -257,6 +242,14 @@ public sealed partial class OrderTable
             return;
         }
 
+        PrefetchReportColumns(slot);
+        _live.PrefetchSlot(slot);
+    }
+
+    /// <summary>The 17 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchReportColumns(int slot)
+    {
         Prefetch.Element(Status, slot);
         Prefetch.Element(PreviousStatus, slot);
         Prefetch.Element(SideOf, slot);
@@ -274,7 +267,6 @@ public sealed partial class OrderTable
         Prefetch.Element(CumQty, slot);
         Prefetch.Element(Notional, slot);
         Prefetch.Element(Updated, slot);
-        _live.PrefetchSlot(slot);
     }
 
 
