@@ -269,7 +269,6 @@ public sealed partial class OrderTable
         Prefetch.Element(Updated, slot);
     }
 
-
     /// <summary>Finds the row by the venue's OrderID.</summary>
     public bool TryFindByVenueOrderId(IdToken venueOrderId, out int slot) => _byVenueOrderId.TryGet(venueOrderId, out slot);
 
