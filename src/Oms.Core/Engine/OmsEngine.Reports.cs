@@ -167,8 +167,12 @@ public sealed partial class OmsEngine
         }
 
         // A bust, or a replace raising the quantity of an order that filled meanwhile, brings a filled order
-        // back to life: it belongs in its strategy's live list again (one flag read when nothing changed).
-        _orders.TrackLive(slot);
+        // back to life: it belongs in its strategy's live list again. A row that was live before is listed
+        // already (rows leave the list only once they have ended), so only a revival needs the list's line.
+        if (!status.IsLive())
+        {
+            _orders.TrackLive(slot);
+        }
     }
 
     private void Move(in OmsMessage m, int slot, OrderStatus target)

@@ -38,9 +38,6 @@ internal sealed class LiveOrderLists
 
     public bool IsLinked(int slot) => _linked[slot];
 
-    /// <summary>Asks for the line of the flag <see cref="IsLinked"/> reads (in range: the caller checks).</summary>
-    public void PrefetchSlot(int slot) => Prefetch.Element(_linked, slot);
-
     /// <summary>Asks for every line linking a new row writes (in range: the caller checks).</summary>
     public void PrefetchNewSlot(int slot)
     {
