@@ -236,7 +236,7 @@ public sealed partial class OmsEngine
             return RejectReason.UnknownOrder;
         }
 
-        if (_orders.Strategy[slot] != m.StrategyId)
+        if (StrategyOf(slot) != m.StrategyId)
         {
             // The order is not the sender's: answer the sender, never touch or reveal the other's order.
             slot = -1;
@@ -349,9 +349,9 @@ public sealed partial class OmsEngine
         c.Side = _orders.SideOf[slot];
         c.OrderType = _orders.Type[slot];
         c.TimeInForce = _orders.Tif[slot];
-        c.StrategyId = _orders.Strategy[slot];
-        c.AccountId = _orders.Account[slot];
-        c.InstrumentId = _orders.Instrument[slot];
+        c.StrategyId = StrategyOf(slot);
+        c.AccountId = AccountOf(slot);
+        c.InstrumentId = InstrumentOf(slot);
         c.OrderId = _orders.IdOf(slot);
         c.Timestamp = timestamp;
         c.ClOrdId = clOrdId;

@@ -62,6 +62,13 @@ public sealed partial class OmsEngine
             return "it is live but missing from its strategy's live list (mass cancel would miss it)";
         }
 
+        if (StrategyOf(slot) != _orders.Strategy[slot] || AccountOf(slot) != _orders.Account[slot]
+            || InstrumentOf(slot) != _orders.Instrument[slot])
+        {
+            // Events and venue commands take the owner ids from the position rows (see StrategyOf).
+            return "its position rows name another strategy, account or instrument than its own columns";
+        }
+
         if (_orders.CumQty[slot] < 0)
         {
             return $"negative CumQty {_orders.CumQty[slot]}";

@@ -187,6 +187,9 @@ public sealed partial class OrderTable
     private void PrefetchNewRow(int slot)
     {
         PrefetchReportColumns(slot);
+        Prefetch.Element(Strategy, slot);
+        Prefetch.Element(Account, slot);
+        Prefetch.Element(Instrument, slot);
         Prefetch.Element(PreviousStatus, slot);
         Prefetch.Element(OrigClOrdId, slot);
         Prefetch.Element(Type, slot);
@@ -226,9 +229,10 @@ public sealed partial class OrderTable
 
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
-    /// cancel/replace reads: one line in each of the 16 columns on that path. Columns only a pending request
+    /// cancel/replace reads: one line in each of the 13 columns on that path. Columns only a pending request
     /// reads (the status to restore) and the live-list flag (read only when a report revives an ended order)
-    /// are left to miss. Changes nothing; a no-op without SSE or for a slot out of range.
+    /// are left to miss; the owner ids (strategy, account, instrument) are read from the position rows on that
+    /// path. Changes nothing; a no-op without SSE or for a slot out of range.
     /// </summary>
     /// <remarks>
     /// Why: a large table (beyond about 65,536 rows on the reference machine) no longer stays in the
@@ -247,16 +251,13 @@ public sealed partial class OrderTable
         PrefetchReportColumns(slot);
     }
 
-    /// <summary>The 16 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
+    /// <summary>The 13 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
         Prefetch.Element(Status, slot);
         Prefetch.Element(SideOf, slot);
         Prefetch.Element(Generation, slot);
-        Prefetch.Element(Strategy, slot);
-        Prefetch.Element(Account, slot);
-        Prefetch.Element(Instrument, slot);
         Prefetch.Element(Venue, slot);
         Prefetch.Element(AccountPosition, slot);
         Prefetch.Element(StrategyPosition, slot);
