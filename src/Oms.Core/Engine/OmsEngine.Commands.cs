@@ -44,16 +44,14 @@ public sealed partial class OmsEngine
         _orders.StopPx[slot] = m.StopPx;
         _orders.Created[slot] = m.Timestamp;
         _orders.Updated[slot] = m.Timestamp;
-        _orders.AccountPosition[slot] = -1;
-        _orders.StrategyPosition[slot] = -1;
+        _orders.Positions[slot] = PositionRows.None;
 
         RejectReason reason = ValidateNewOrder(in m);
         if (reason == RejectReason.None)
         {
             int accountRow = _positions.GetOrAdd(PositionOwner.Account, m.AccountId, m.InstrumentId);
             int strategyRow = accountRow < 0 ? -1 : _positions.GetOrAdd(PositionOwner.Strategy, m.StrategyId, m.InstrumentId);
-            _orders.AccountPosition[slot] = accountRow;
-            _orders.StrategyPosition[slot] = strategyRow;
+            _orders.Positions[slot] = new PositionRows(accountRow, strategyRow);
             reason = strategyRow < 0 ? RejectReason.PositionCapacity
                 : !_venueQueues[m.VenueId].HasRoomFor(1) ? RejectReason.VenueBackPressure
                 : RejectReason.None;

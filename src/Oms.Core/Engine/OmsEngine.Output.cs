@@ -81,7 +81,7 @@ public sealed partial class OmsEngine
         e.CumQty = o.CumQty[slot];
         e.LeavesQty = LeavesOf(slot);
         e.AvgPx = FixedPoint.AveragePrice(o.Notional[slot], o.CumQty[slot]);
-        int row = o.StrategyPosition[slot];
+        int row = o.Positions[slot].Strategy;
         if (row >= 0)
         {
             e.PositionNetQty = _positions.NetQtyOf(row);
@@ -106,21 +106,21 @@ public sealed partial class OmsEngine
     /// </remarks>
     private int StrategyOf(int slot)
     {
-        int row = _orders.StrategyPosition[slot];
+        int row = _orders.Positions[slot].Strategy;
         return row >= 0 ? _positions.OwnerIdOf(row) : _orders.Strategy[slot];
     }
 
     /// <summary>The account of order row <paramref name="slot"/> (see <see cref="StrategyOf"/>).</summary>
     private int AccountOf(int slot)
     {
-        int row = _orders.AccountPosition[slot];
+        int row = _orders.Positions[slot].Account;
         return row >= 0 ? _positions.OwnerIdOf(row) : _orders.Account[slot];
     }
 
     /// <summary>The instrument of order row <paramref name="slot"/> (see <see cref="StrategyOf"/>).</summary>
     private int InstrumentOf(int slot)
     {
-        int row = _orders.AccountPosition[slot];
+        int row = _orders.Positions[slot].Account;
         return row >= 0 ? _positions.InstrumentOf(row) : _orders.Instrument[slot];
     }
 

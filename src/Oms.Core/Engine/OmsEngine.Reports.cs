@@ -270,8 +270,8 @@ public sealed partial class OmsEngine
         _orders.CumQty[slot] -= qty;
         _orders.Notional[slot] -= FixedPoint.Notional(price, qty);
         _fills.SetState(fill, FillState.Busted);
-        Rebook(_orders.AccountPosition[slot], fill, isCorrection: false, -1, in m);
-        Rebook(_orders.StrategyPosition[slot], fill, isCorrection: false, -1, in m);
+        Rebook(_orders.Positions[slot].Account, fill, isCorrection: false, -1, in m);
+        Rebook(_orders.Positions[slot].Strategy, fill, isCorrection: false, -1, in m);
         RememberExecId(in m, slot);
         _counters.BustsValue++;
         AfterFillsChanged(slot);
@@ -285,8 +285,8 @@ public sealed partial class OmsEngine
         _orders.Notional[slot] += FixedPoint.Notional(m.LastPx, m.LastQty) - FixedPoint.Notional(_fills.PriceOf(fill), oldQty);
         _fills.SetState(fill, FillState.Corrected);
         int corrected = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
-        Rebook(_orders.AccountPosition[slot], fill, isCorrection: true, corrected, in m);
-        Rebook(_orders.StrategyPosition[slot], fill, isCorrection: true, corrected, in m);
+        Rebook(_orders.Positions[slot].Account, fill, isCorrection: true, corrected, in m);
+        Rebook(_orders.Positions[slot].Strategy, fill, isCorrection: true, corrected, in m);
         _counters.FillsValue++;
         _counters.CorrectionsValue++;
         AfterFillsChanged(slot);
@@ -308,7 +308,8 @@ public sealed partial class OmsEngine
         _orders.CumQty[slot] += qty;
         _orders.Notional[slot] = Int128Ops.Add(_orders.Notional[slot], FixedPoint.Notional(price, qty));
         long signed = _orders.SideOf[slot] == Side.Buy ? qty : -qty;
-        foreach (int row in (ReadOnlySpan<int>)[_orders.AccountPosition[slot], _orders.StrategyPosition[slot]])
+        PositionRows rows = _orders.Positions[slot];
+        foreach (int row in (ReadOnlySpan<int>)[rows.Account, rows.Strategy])
         {
             if (fill >= 0)
             {

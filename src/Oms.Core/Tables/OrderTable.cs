@@ -39,8 +39,7 @@ public sealed partial class OrderTable
     internal readonly OrderType[] Type;
     internal readonly TimeInForce[] Tif;
     internal readonly long[] ExpireTime;
-    internal readonly int[] AccountPosition;
-    internal readonly int[] StrategyPosition;
+    internal readonly PositionRows[] Positions;   // one column: every report reads both
     // Lifecycle
     internal readonly OrderStatus[] Status;
     internal readonly OrderStatus[] PreviousStatus;  // restored when a pending cancel/replace is rejected
@@ -94,8 +93,7 @@ public sealed partial class OrderTable
         Type = HugePages.Allocate<OrderType>(capacity, hugePages, ref _hugePageBytes);
         Tif = HugePages.Allocate<TimeInForce>(capacity, hugePages, ref _hugePageBytes);
         ExpireTime = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
-        AccountPosition = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
-        StrategyPosition = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
+        Positions = HugePages.Allocate<PositionRows>(capacity, hugePages, ref _hugePageBytes);
         Status = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
         PreviousStatus = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
         OrderQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
@@ -229,7 +227,7 @@ public sealed partial class OrderTable
 
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
-    /// cancel/replace reads: one line in each of the 13 columns on that path. Columns only a pending request
+    /// cancel/replace reads: one line in each of the 12 columns on that path. Columns only a pending request
     /// reads (the status to restore) and the live-list flag (read only when a report revives an ended order)
     /// are left to miss; the owner ids (strategy, account, instrument) are read from the position rows on that
     /// path. Changes nothing; a no-op without SSE or for a slot out of range.
@@ -251,7 +249,7 @@ public sealed partial class OrderTable
         PrefetchReportColumns(slot);
     }
 
-    /// <summary>The 13 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
+    /// <summary>The 12 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
@@ -259,8 +257,7 @@ public sealed partial class OrderTable
         Prefetch.Element(SideOf, slot);
         Prefetch.Element(Generation, slot);
         Prefetch.Element(Venue, slot);
-        Prefetch.Element(AccountPosition, slot);
-        Prefetch.Element(StrategyPosition, slot);
+        Prefetch.Element(Positions, slot);
         Prefetch.Element(ClOrdId, slot);
         Prefetch.Element(VenueOrderId, slot);
         Prefetch.Element(OrderQty, slot);
@@ -484,8 +481,8 @@ public sealed partial class OrderTable
             w.Write((byte)PreviousStatus[slot]);
             w.Write(Overfilled[slot]);
             w.Write(ExpireTime[slot]);
-            w.Write(AccountPosition[slot]);
-            w.Write(StrategyPosition[slot]);
+            w.Write(Positions[slot].Account);
+            w.Write(Positions[slot].Strategy);
             w.Write(OrderQty[slot]);
             w.Write(Price[slot]);
             w.Write(StopPx[slot]);
@@ -551,8 +548,7 @@ public sealed partial class OrderTable
             PreviousStatus[slot] = (OrderStatus)r.ReadByte();
             Overfilled[slot] = r.ReadBoolean();
             ExpireTime[slot] = r.ReadInt64();
-            AccountPosition[slot] = r.ReadInt32();
-            StrategyPosition[slot] = r.ReadInt32();
+            Positions[slot] = new PositionRows(r.ReadInt32(), r.ReadInt32());
             OrderQty[slot] = r.ReadInt64();
             Price[slot] = r.ReadInt64();
             StopPx[slot] = r.ReadInt64();

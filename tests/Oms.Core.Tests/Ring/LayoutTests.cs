@@ -63,6 +63,17 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void PositionRows_IsTwoIntsInEightBytes_SoOneLineHoldsBoth()
+    {
+        // The order table keeps an order's two position rows in one column: a fill reads both from one line.
+        Assert.Equal(8, Unsafe.SizeOf<Oms.Tables.PositionRows>());
+        var rows = new Oms.Tables.PositionRows(3, 7);
+        ref int first = ref Unsafe.As<Oms.Tables.PositionRows, int>(ref rows);
+        Assert.Equal((3, 7), (first, Unsafe.Add(ref first, 1)));
+        Assert.Equal((-1, -1), (Oms.Tables.PositionRows.None.Account, Oms.Tables.PositionRows.None.Strategy));
+    }
+
+    [Fact]
     public void MpscRing_CursorFields_ArePaddedSequences()
     {
         AssertCursorFields(typeof(MpscRing<OmsMessage>), ["_claim", "_consumedCache", "_consumed"]);
