@@ -166,27 +166,32 @@ public sealed class WorkingSetGenerator
 
     private OmsMessage Cancel()
     {
-        int k = _working[_rng.Next(_workingCount)];
-        RemoveWorking(k);
-        IdToken request = IdToken.ForStrategy(WorkloadMessages.Strategy(k), ++_requestSequence);
-        OmsMessage answer = WorkloadMessages.Report(ExecType.Canceled, request, _venueOrderId[k], NextExecId());
-        answer.OrigClOrdId = _clOrdId[k];
-        Schedule(k, answer);
+        int k = BeginRequest(ExecType.Canceled, out IdToken request);
         Counts.CancelRequests++;
         return WorkloadMessages.CancelRequest(k, request, _clOrdId[k]);
     }
 
     private OmsMessage Replace()
     {
-        int k = _working[_rng.Next(_workingCount)];
-        RemoveWorking(k);
-        IdToken request = IdToken.ForStrategy(WorkloadMessages.Strategy(k), ++_requestSequence);
-        OmsMessage answer = WorkloadMessages.Report(ExecType.Replaced, request, _venueOrderId[k], NextExecId());
-        answer.OrigClOrdId = _clOrdId[k];
-        Schedule(k, answer);
+        int k = BeginRequest(ExecType.Replaced, out IdToken request);
         Counts.ReplaceRequests++;
         return WorkloadMessages.ReplaceRequest(k, request, _clOrdId[k], WorkloadMessages.OrderQty + _rng.Next(100),
             WorkloadMessages.LimitPrice + _rng.Next(41) - 20);
+    }
+
+    /// <summary>
+    /// Picks a random working order for a cancel or replace, takes it out of the working set, mints the request's
+    /// ClOrdID and schedules the venue's <paramref name="answer"/> to it. Returns the order's index.
+    /// </summary>
+    private int BeginRequest(ExecType answer, out IdToken request)
+    {
+        int k = _working[_rng.Next(_workingCount)];
+        RemoveWorking(k);
+        request = IdToken.ForStrategy(WorkloadMessages.Strategy(k), ++_requestSequence);
+        OmsMessage report = WorkloadMessages.Report(answer, request, _venueOrderId[k], NextExecId());
+        report.OrigClOrdId = _clOrdId[k];
+        Schedule(k, report);
+        return k;
     }
 
     private OmsMessage Duplicate()
