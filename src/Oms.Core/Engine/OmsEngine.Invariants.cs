@@ -100,6 +100,12 @@ public sealed partial class OmsEngine
             {
                 return $"chain id {chain[i]} does not resolve to it";
             }
+
+            if (_orders.IdOf(s).Generation != _orders.Generation[slot])
+            {
+                // Events take the generation from the index entry the lookup read (see OrderTable.IdOf).
+                return $"chain id {chain[i]} is indexed under generation {_orders.IdOf(s).Generation}, the row has {_orders.Generation[slot]}";
+            }
         }
 
         if (!currentInChain)

@@ -62,10 +62,16 @@ public sealed partial class OrderTable
     private int _head = -1;
     private int _tail = -1;
 
-    private readonly TokenIndex _byClOrdId;
+    private readonly TokenIndex _byClOrdId;     // ClOrdID -> slot, tagged with the row's generation
     private readonly TokenIndex _byVenueOrderId;
     private readonly ChainStore _chains;
     private readonly LiveOrderLists _live;
+
+    // The row the last ClOrdID lookup found and its generation, read from the index entry's tag: IdOf answers
+    // from here instead of the Generation column, so a report reads one row line fewer. Forgotten whenever a
+    // generation changes, so it never disagrees with the column.
+    private int _foundSlot = -1;
+    private uint _foundGeneration;
 
     /// <summary>Creates a table for <paramref name="capacity"/> orders and <paramref name="maxClOrdIds"/> ClOrdIDs in all chains.</summary>
     /// <param name="capacity">Rows.</param>
@@ -153,14 +159,14 @@ public sealed partial class OrderTable
             return -1;
         }
 
-        if (!_byClOrdId.TryAdd(clOrdId, slot) || !_chains.Start(slot, clOrdId))
+        if (!_byClOrdId.TryAdd(clOrdId, slot, Generation[slot] + 1) || !_chains.Start(slot, clOrdId))
         {
             _byClOrdId.Remove(clOrdId);
             _freeSlots[_freeCount++] = slot;
             return -1;
         }
 
-        Generation[slot]++;
+        NextGeneration(slot);
         ClOrdId[slot] = clOrdId;
         OrigClOrdId[slot] = clOrdId;
         LinkLast(slot);
@@ -207,7 +213,11 @@ public sealed partial class OrderTable
     }
 
     /// <summary>The internal id of a row in use.</summary>
-    public OrderId IdOf(int slot) => OrderId.From(slot, Generation[slot]);
+    /// <remarks>
+    /// For the row the last <see cref="TryFindByClOrdId"/> found (a report's, a cancel/replace's), the
+    /// generation comes from the index entry that lookup read, not from the Generation column.
+    /// </remarks>
+    public OrderId IdOf(int slot) => OrderId.From(slot, slot == _foundSlot ? _foundGeneration : Generation[slot]);
 
     /// <summary>Resolves an internal id to its row; false for a stale generation or a free row.</summary>
     public bool TryResolve(OrderId id, out int slot)
@@ -216,8 +226,18 @@ public sealed partial class OrderTable
         return (uint)slot < (uint)_capacity && Generation[slot] == id.Generation && Status[slot] != OrderStatus.None;
     }
 
-    /// <summary>Finds the row of any ClOrdID in an order's chain.</summary>
-    public bool TryFindByClOrdId(IdToken clOrdId, out int slot) => _byClOrdId.TryGet(clOrdId, out slot);
+    /// <summary>Finds the row of any ClOrdID in an order's chain (and remembers its generation for <see cref="IdOf"/>).</summary>
+    public bool TryFindByClOrdId(IdToken clOrdId, out int slot)
+    {
+        if (!_byClOrdId.TryGet(clOrdId, out slot, out uint generation))
+        {
+            return false;
+        }
+
+        _foundSlot = slot;
+        _foundGeneration = generation;
+        return true;
+    }
 
     /// <summary>Hints the CPU to fetch the ClOrdID index line a lookup of <paramref name="clOrdId"/> will read.</summary>
     public void PrefetchClOrdId(IdToken clOrdId) => _byClOrdId.Prefetch(clOrdId);
@@ -227,10 +247,11 @@ public sealed partial class OrderTable
 
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
-    /// cancel/replace reads: one line in each of the 12 columns on that path. Columns only a pending request
+    /// cancel/replace reads: one line in each of the 11 columns on that path. Columns only a pending request
     /// reads (the status to restore) and the live-list flag (read only when a report revives an ended order)
     /// are left to miss; the owner ids (strategy, account, instrument) are read from the position rows on that
-    /// path. Changes nothing; a no-op without SSE or for a slot out of range.
+    /// path, and the generation from the ClOrdID index entry that found the row (see <see cref="IdOf"/>).
+    /// Changes nothing; a no-op without SSE or for a slot out of range.
     /// </summary>
     /// <remarks>
     /// Why: a large table (beyond about 65,536 rows on the reference machine) no longer stays in the
@@ -249,13 +270,12 @@ public sealed partial class OrderTable
         PrefetchReportColumns(slot);
     }
 
-    /// <summary>The 12 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
+    /// <summary>The 11 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
         Prefetch.Element(Status, slot);
         Prefetch.Element(SideOf, slot);
-        Prefetch.Element(Generation, slot);
         Prefetch.Element(Venue, slot);
         Prefetch.Element(Positions, slot);
         Prefetch.Element(ClOrdId, slot);
@@ -276,7 +296,7 @@ public sealed partial class OrderTable
     /// <summary>Adds a ClOrdID (a cancel or replace request's) to a row's chain. False when the id is taken or no room.</summary>
     public bool AddToChain(int slot, IdToken clOrdId)
     {
-        if (!_chains.HasRoom(1) || !_byClOrdId.TryAdd(clOrdId, slot))
+        if (!_chains.HasRoom(1) || !_byClOrdId.TryAdd(clOrdId, slot, IdOf(slot).Generation))
         {
             return false;
         }
@@ -387,9 +407,16 @@ public sealed partial class OrderTable
         UntrackLive(slot);
         Unlink(slot);
         ClearRow(slot);
-        Generation[slot]++;
+        NextGeneration(slot);
         _freeSlots[_freeCount++] = slot;
         return true;
+    }
+
+    // A row's generation changes only here: the remembered lookup may hold the old one.
+    private void NextGeneration(int slot)
+    {
+        Generation[slot]++;
+        _foundSlot = -1;
     }
 
     private void ClearRow(int slot)
@@ -519,6 +546,7 @@ public sealed partial class OrderTable
         }
 
         _used = r.ReadInt32();
+        _foundSlot = -1;
         for (int slot = 0; slot < _used; slot++)
         {
             Generation[slot] = r.ReadUInt32();
@@ -564,7 +592,7 @@ public sealed partial class OrderTable
             for (int i = 0; i < length; i++)
             {
                 IdToken id = r.ReadId();
-                bool ok = _byClOrdId.TryAdd(id, slot) && (i == 0 ? _chains.Start(slot, id) : _chains.HasRoom(1));
+                bool ok = _byClOrdId.TryAdd(id, slot, Generation[slot]) && (i == 0 ? _chains.Start(slot, id) : _chains.HasRoom(1));
                 if (!ok)
                 {
                     throw new InvalidDataException("snapshot ClOrdIDs do not fit this engine's capacity");

@@ -12,8 +12,9 @@ namespace Oms.Tables;
 /// </summary>
 /// <remarks>
 /// <para>Single-threaded: owned by the engine thread. The table keeps its load at or below one half.</para>
-/// <para>Layout: each entry holds its key and value side by side (32 bytes, two to a cache line), so a hit
-/// costs one cache miss, not two. The entries live in one pinned block whose first entry starts on a line
+/// <para>Layout: each entry holds its key, its value and a second 32-bit payload, the tag, side by side (32
+/// bytes, two to a cache line), so a hit costs one cache miss, not two; the tag rides in what would otherwise be
+/// padding, so an index that keeps one (the ClOrdID index keeps the row's generation) reads nothing more. The entries live in one pinned block whose first entry starts on a line
 /// boundary (<see cref="SlotStorage{T}"/>): in a managed array they would start 16 bytes into a line, and
 /// every other entry would straddle two. A large index (ExecIDs) misses the cache on nearly every new key;
 /// <see cref="Prefetch"/> lets the engine ask for the line a few messages ahead.</para>
@@ -24,6 +25,7 @@ public sealed class TokenIndex
     {
         public UInt128 Key;
         public int Value;
+        public uint Tag;
     }
 
     private readonly SlotStorage<Entry> _entries; // indexed only after masking with _mask
@@ -74,7 +76,11 @@ public sealed class TokenIndex
 
     /// <summary>Looks a token up. <see cref="IdToken.None"/> is never found.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGet(IdToken key, out int value)
+    public bool TryGet(IdToken key, out int value) => TryGet(key, out value, out _);
+
+    /// <summary>Looks a token up, with the tag it was added with. <see cref="IdToken.None"/> is never found.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(IdToken key, out int value, out uint tag)
     {
         if (!key.IsNone)
         {
@@ -87,6 +93,7 @@ public sealed class TokenIndex
                 if (k == key.Value)
                 {
                     value = e.Value;
+                    tag = e.Tag;
                     return true;
                 }
 
@@ -100,11 +107,12 @@ public sealed class TokenIndex
         }
 
         value = -1;
+        tag = 0;
         return false;
     }
 
-    /// <summary>Adds a new key. False when the key is present already, is none, or the index is full.</summary>
-    public bool TryAdd(IdToken key, int value)
+    /// <summary>Adds a new key with its value and, optionally, a tag. False when the key is present already, is none, or the index is full.</summary>
+    public bool TryAdd(IdToken key, int value, uint tag = 0)
     {
         if (key.IsNone || _count >= _limit)
         {
@@ -125,6 +133,7 @@ public sealed class TokenIndex
 
         entries[i].Key = key.Value;
         entries[i].Value = value;
+        entries[i].Tag = tag;
         _count++;
         return true;
     }

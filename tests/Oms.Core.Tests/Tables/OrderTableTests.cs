@@ -30,6 +30,33 @@ public sealed class OrderTableTests
     }
 
     [Fact]
+    public void IdOf_AfterLookupThenRecycle_GivesTheNewGeneration()
+    {
+        // IdOf answers from the last ClOrdID lookup's index entry; recycling the row must not leave it stale.
+        var table = new OrderTable(capacity: 1, maxClOrdIds: 4);
+        IdToken first = IdToken.FromString("A");
+        int slot = table.Allocate(first);
+        Assert.True(table.TryFindByClOrdId(first, out int found) && found == slot);
+        OrderId oldId = table.IdOf(slot);
+        table.Status[slot] = OrderStatus.Canceled;
+        Assert.True(table.Release(slot));
+
+        int again = table.Allocate(IdToken.FromString("B"));
+        Assert.Equal(slot, again);
+        table.Status[again] = OrderStatus.New;
+        OrderId newId = table.IdOf(again);
+        Assert.NotEqual(oldId.Generation, newId.Generation);
+        Assert.True(table.TryResolve(newId, out _));
+
+        // A request's ClOrdID is indexed under the row's current generation, so finding the row by it agrees.
+        Assert.True(table.AddToChain(again, IdToken.FromString("B-cancel")));
+        Assert.True(table.TryFindByClOrdId(IdToken.FromString("B-cancel"), out found) && found == again);
+        Assert.Equal(newId, table.IdOf(again));
+        Assert.True(table.TryFindByClOrdId(IdToken.FromString("B"), out _));
+        Assert.Equal(newId, table.IdOf(again));
+    }
+
+    [Fact]
     public void Release_LiveOrder_Refused()
     {
         var table = new OrderTable(2, 8);

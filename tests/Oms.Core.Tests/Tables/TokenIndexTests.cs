@@ -8,8 +8,9 @@ public sealed class TokenIndexTests
     [Fact]
     public void AddGetRemove_AgreeWithDictionary_UnderRandomChurn()
     {
+        // Values and tags both checked: removal shifts entries back, and each must move whole.
         var index = new TokenIndex(512);
-        var model = new Dictionary<IdToken, int>();
+        var model = new Dictionary<IdToken, (int Value, uint Tag)>();
         var rng = new Random(11);
         var keys = Enumerable.Range(0, 2_000).Select(i => IdToken.FromString($"K{i}")).ToArray();
         for (int step = 0; step < 200_000; step++)
@@ -18,10 +19,11 @@ public sealed class TokenIndexTests
             if (rng.Next(2) == 0)
             {
                 bool expected = !model.ContainsKey(key) && model.Count < 512;
-                Assert.Equal(expected, index.TryAdd(key, step));
+                uint tag = (uint)rng.Next();
+                Assert.Equal(expected, index.TryAdd(key, step, tag));
                 if (expected)
                 {
-                    model[key] = step;
+                    model[key] = (step, tag);
                 }
             }
             else
@@ -30,17 +32,17 @@ public sealed class TokenIndexTests
             }
 
             IdToken probe = keys[rng.Next(keys.Length)];
-            Assert.Equal(model.TryGetValue(probe, out int v), index.TryGet(probe, out int w));
+            Assert.Equal(model.TryGetValue(probe, out var v), index.TryGet(probe, out int w, out uint t));
             if (model.ContainsKey(probe))
             {
-                Assert.Equal(v, w);
+                Assert.Equal(v, (w, t));
             }
         }
 
         Assert.Equal(model.Count, index.Count);
         foreach (var (k, v) in model)
         {
-            Assert.True(index.TryGet(k, out int w) && w == v);
+            Assert.True(index.TryGet(k, out int w, out uint t) && (w, t) == v);
         }
     }
 
