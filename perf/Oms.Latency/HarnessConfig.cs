@@ -48,6 +48,13 @@ public sealed class HarnessConfig
     /// </summary>
     public bool HugePages { get; init; } = true;
 
+    /// <summary>
+    /// Whether the latency sessions' producer, right after publishing each message, asks for the index lines the
+    /// engine will look up (<see cref="Oms.Engine.OmsEngine.PrefetchLookups"/>), as a co-hosted gateway would
+    /// (on by default; off to measure what it buys).
+    /// </summary>
+    public bool ProducerHints { get; init; } = true;
+
     /// <summary>Strategy-side thread layout.</summary>
     public ThreadLayout Layout { get; init; } = Environment.ProcessorCount >= 3 ? ThreadLayout.Split : ThreadLayout.Shared;
 

@@ -18,6 +18,7 @@ var ringCapacity = new Option<int?>("--ring-capacity") { Description = "Inbound 
 var outputCapacity = new Option<int?>("--output-capacity") { Description = "Output queue slots of the latency sessions' engines, a power of two (default 65536; the throughput comparison drains every batch and uses 1024)." };
 var rowPrefetch = new Option<int?>("--row-prefetch-min-rows") { Description = "Rows in use from which the engine prefetches order rows: 0 always, 2147483647 never (default: the engine's, 65536)." };
 var noHugePages = new Option<bool>("--no-huge-pages") { Description = "Engine arrays on ordinary pages: OmsEngineOptions.HugePages off (default on, as the engine's)." };
+var noProducerHints = new Option<bool>("--no-producer-hints") { Description = "Latency producers do not call OmsEngine.PrefetchLookups after publishing (default: they do)." };
 var layout = new Option<ThreadLayout?>("--layout") { Description = "shared: one load-generator thread publishes and drains outputs; split: separate producer and strategy threads (default: split with 3+ CPUs)." };
 var engineCpu = new Option<int?>("--engine-cpu") { Description = "CPU of the engine (and every consumer) thread (default 0)." };
 var loadCpu = new Option<int?>("--load-cpu") { Description = "CPU of the producer / load-generator thread (default 1)." };
@@ -31,7 +32,7 @@ var jitRounds = new Option<int?>("--jit-rounds") { Description = "Rounds of the 
 var root = new RootCommand("oms-latency: latency and throughput harness of the Oms engine (HdrHistogram, fixed offered rates, coordinated omission corrected).")
 {
     quick, json, outDir, report, workingSets, rates, runs, warmupRuns, duration, throughputMessages, saturationMessages,
-    ringCapacity, outputCapacity, rowPrefetch, noHugePages, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds,
+    ringCapacity, outputCapacity, rowPrefetch, noHugePages, noProducerHints, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds,
 };
 
 root.SetAction(parse =>
@@ -57,6 +58,7 @@ root.SetAction(parse =>
         OutputCapacity = parse.GetValue(outputCapacity) ?? preset.OutputCapacity,
         RowPrefetchMinRows = parse.GetValue(rowPrefetch),
         HugePages = !parse.GetValue(noHugePages),
+        ProducerHints = !parse.GetValue(noProducerHints),
         Layout = parse.GetValue(layout) ?? preset.Layout,
         EngineCpu = pin ? parse.GetValue(engineCpu) ?? preset.EngineCpu : -1,
         LoadCpu = pin ? parse.GetValue(loadCpu) ?? preset.LoadCpu : -1,

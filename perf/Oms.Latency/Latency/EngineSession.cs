@@ -25,7 +25,8 @@ public sealed class EngineSession : IDisposable
         ApplySetup(outputs);
         // The engine thread is started after the setup: Thread.Start publishes everything written so far to it.
         var host = new ConsumerHost<EngineCycle>("oms-engine", config.EngineCpu, new EngineCycle(_engine), _engine.Inbound.ConsumedCount);
-        var load = new LoadGenerator(_engine.Inbound, outputs, config.Layout, config.LoadCpu, config.StrategyCpu);
+        var load = new LoadGenerator(_engine.Inbound, outputs, config.Layout, config.LoadCpu, config.StrategyCpu,
+            config.ProducerHints ? _engine : null);
         _rig = new LatencyRig(_engine.Inbound, host, load, () => _engine.InputSequence, maxWindow, withCallbacks: true);
     }
 

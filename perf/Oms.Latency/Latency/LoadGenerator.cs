@@ -31,6 +31,7 @@ public sealed class LoadGenerator : IDisposable
 
     private readonly MpscRing<OmsMessage> _ring;
     private readonly EngineOutputs? _outputs;
+    private readonly OmsEngine? _hints;
     private readonly PinnedWorker _producer;
     private readonly PinnedWorker? _consumer;
     private OmsMessage[] _messages = [];
@@ -45,12 +46,16 @@ public sealed class LoadGenerator : IDisposable
 
     /// <summary>
     /// Threads for <paramref name="ring"/>; with <paramref name="outputs"/> null (ring only) there is nothing
-    /// to drain and a window ends when the ring's consumer has taken every message.
+    /// to drain and a window ends when the ring's consumer has taken every message. With <paramref name="hints"/>,
+    /// the producer calls its <see cref="OmsEngine.PrefetchLookups"/> for each message right after publishing it
+    /// (after the stamp, so the measured latency includes it).
     /// </summary>
-    public LoadGenerator(MpscRing<OmsMessage> ring, EngineOutputs? outputs, ThreadLayout layout, int producerCpu, int consumerCpu)
+    public LoadGenerator(MpscRing<OmsMessage> ring, EngineOutputs? outputs, ThreadLayout layout, int producerCpu, int consumerCpu,
+        OmsEngine? hints = null)
     {
         _ring = ring;
         _outputs = outputs;
+        _hints = hints;
         Layout = outputs is null ? ThreadLayout.Shared : layout;
         if (Layout == ThreadLayout.Split)
         {
@@ -192,6 +197,8 @@ public sealed class LoadGenerator : IDisposable
             slot.Timestamp = stamp;
             _stamp[next] = stamp;
             ring.Publish(sequence);
+            // The producer's own copy, not the slot: the slot's lines now belong to the engine's core.
+            _hints?.PrefetchLookups(in _messages[next]);
             _trace.MaxLag = Math.Max(_trace.MaxLag, stamp - due);
             _trace.FinalLag = stamp - due;
             next++;

@@ -21,6 +21,7 @@ public static partial class JsonReport
         w.WriteNumber("schemaVersion", SchemaVersion);
         w.WriteString("tool", "oms-latency");
         w.WriteBoolean("quick", r.Config.Quick);
+        w.WriteBoolean("producerHints", r.Config.ProducerHints);
         w.WriteString("commandLine", r.Config.CommandLine);
         w.WriteString("startedAt", r.StartedAt);
         w.WriteNumber("elapsedSeconds", Math.Round(r.Elapsed.TotalSeconds, 1));

@@ -62,7 +62,8 @@ public static class MarkdownReport
             $"Per 100 messages: {WorkingSetGenerator.FillWeight} partial fills, 4 new orders + 4 acknowledgements, 4 cancel requests + 4 cancels, " +
             $"3 replace requests + 3 replaces, 3 duplicate reports (an ExecID already applied); each venue answer follows its request by " +
             $"{WorkingSetGenerator.ConfirmDelay} messages. {WorkloadMessages.Strategies} strategies and accounts, {WorkloadMessages.Instruments} instruments, " +
-            $"{WorkloadMessages.Venues} venues; seed {r.Config.Seed}. Streams are generated before each window; producers only copy, stamp and publish.").AppendLine();
+            $"{WorkloadMessages.Venues} venues; seed {r.Config.Seed}. Streams are generated before each window; producers only copy, stamp and publish, " +
+            (r.Config.ProducerHints ? "then ask for the index lines the engine will look up (`OmsEngine.PrefetchLookups`, after the stamp)." : "without asking for the engine's index lines (`--no-producer-hints`).")).AppendLine();
         s.AppendLine("| live orders | engine options | mix applied by the 1st rate's session (warm-up included) |").AppendLine("|---|---|---|");
         foreach (WorkingSetResult ws in r.WorkingSets)
         {

@@ -98,6 +98,21 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void ProducerLookupHints_FromAnotherThreadWhileApplying_ChangeNothing()
+    {
+        // OmsEngine.PrefetchLookups is called by producers on their own threads, racing the engine. A thread
+        // hinting every message of the stream, over and over, while the engine drains the ring: same state, same
+        // outputs, byte for byte, as without.
+        OmsMessage[] stream = new StreamGenerator(41).Generate(30_000);
+        (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Ring, 200);
+        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Ring, 200, hintsThread: true);
+
+        Assert.Equal(hash, hashB);
+        Assert.Equal(events, eventsB);
+        Assert.Equal(venue, venueB);
+    }
+
+    [Fact]
     public void HugePagesOnAndOff_SameHashAndSameOutputBytes()
     {
         // Tables large enough to be advised (the ExecID index alone is 16 MiB): the pages under a table change
@@ -167,7 +182,7 @@ public sealed class DeterminismTests
     /// </summary>
     private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(
         OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue,
-        Action<OmsEngineOptions>? configure = null, bool poisonSlots = false)
+        Action<OmsEngineOptions>? configure = null, bool poisonSlots = false, bool hintsThread = false)
     {
         OmsEngineOptions options = DifferentialTests.Options();
         options.RowPrefetchMinRows = rowPrefetchMinRows;
@@ -202,6 +217,27 @@ public sealed class DeterminismTests
             {
                 Poison(engine.VenueQueue(v));
             }
+        }
+
+        using var stopHints = new CancellationTokenSource();
+        long hinted = 0;
+        Thread? hints = null;
+        if (hintsThread)
+        {
+            hints = new Thread(() =>
+            {
+                while (!stopHints.IsCancellationRequested)
+                {
+                    foreach (OmsMessage m in stream)
+                    {
+                        engine.PrefetchLookups(in m);
+                    }
+
+                    Interlocked.Increment(ref hinted);
+                }
+            });
+            hints.Start();
+            SpinWait.SpinUntil(() => Interlocked.Read(ref hinted) > 0);
         }
 
         for (int at = 0; at < stream.Length; at += batch)
@@ -249,6 +285,14 @@ public sealed class DeterminismTests
                     perVenue[v].Write(MemoryMarshal.AsBytes(new ReadOnlySpan<VenueCommand>(in c)));
                 }
             }
+        }
+
+        if (hints is not null)
+        {
+            // The engine finished while the hints still ran: they raced it the whole way.
+            Assert.True(hints.IsAlive, "the hint thread stopped before the engine finished");
+            stopHints.Cancel();
+            hints.Join();
         }
 
         byte[] events = perStrategy.Where(m => m is not null).SelectMany(m => m.ToArray()).ToArray();
