@@ -93,6 +93,8 @@ public sealed partial class SimVenue
                 break;
             }
 
+            // Our own copy: the ring slot now belongs to the engine's thread.
+            _lookupHints?.PrefetchLookups(in _reports.Peek());
             _reports.Pop();
             published++;
         }

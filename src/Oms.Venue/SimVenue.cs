@@ -57,6 +57,7 @@ public sealed partial class SimVenue : IVenueGateway
 
     private readonly SpscQueue<VenueCommand> _commands;
     private readonly MpscRing<OmsMessage> _ring;
+    private readonly OmsEngine? _lookupHints; // the engine whose index lines each published report asks for (see PublishDue)
     private readonly SimVenueOptions _options;
     private readonly SimInstrument[] _instruments;
     private readonly Dictionary<int, SimInstrument> _byInstrumentId;
@@ -79,11 +80,16 @@ public sealed partial class SimVenue : IVenueGateway
     private bool _started;
     private int _endOfDayRequested;
 
-    /// <summary>A simulated venue draining <paramref name="engine"/>'s queue for <paramref name="venueId"/> and publishing into its inbound ring.</summary>
+    /// <summary>
+    /// A simulated venue draining <paramref name="engine"/>'s queue for <paramref name="venueId"/> and publishing into
+    /// its inbound ring. After publishing each report it asks for the engine's index lines the report will look up
+    /// (<see cref="OmsEngine.PrefetchLookups"/>), as a co-hosted gateway should.
+    /// </summary>
     /// <exception cref="ArgumentException">An option is invalid (the message names it) or the venue id is out of range.</exception>
     public SimVenue(OmsEngine engine, int venueId, SimVenueOptions options)
         : this((engine ?? throw new ArgumentNullException(nameof(engine))).VenueQueue(venueId), engine.Inbound, venueId, options)
     {
+        _lookupHints = engine;
     }
 
     /// <summary>
