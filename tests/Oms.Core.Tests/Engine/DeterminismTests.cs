@@ -89,12 +89,7 @@ public sealed class DeterminismTests
         // rows: the order rows are prefetched too, from the first message on (RowPrefetchMinRows 0), so the
         // look-ahead resolves reports, cancels and replaces ahead of them, including orders not created yet.
         OmsMessage[] stream = new StreamGenerator(31).Generate(30_000);
-        (ulong hash, byte[] events, byte[] venue) = Run(stream);
-        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, feed, batch, rowPrefetchMinRows: rows ? 0 : int.MaxValue);
-
-        Assert.Equal(hash, hashB);
-        Assert.Equal(events, eventsB);
-        Assert.Equal(venue, venueB);
+        AssertSameRun(Run(stream), Run(stream, feed, batch, rowPrefetchMinRows: rows ? 0 : int.MaxValue));
     }
 
     [Fact]
@@ -104,12 +99,7 @@ public sealed class DeterminismTests
         // hinting every message of the stream, over and over, while the engine drains the ring: same state, same
         // outputs, byte for byte, as without.
         OmsMessage[] stream = new StreamGenerator(41).Generate(30_000);
-        (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Ring, 200);
-        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Ring, 200, hintsThread: true);
-
-        Assert.Equal(hash, hashB);
-        Assert.Equal(events, eventsB);
-        Assert.Equal(venue, venueB);
+        AssertSameRun(Run(stream, Feed.Ring, 200), Run(stream, Feed.Ring, 200, hintsThread: true));
     }
 
     [Fact]
@@ -118,12 +108,9 @@ public sealed class DeterminismTests
         // Tables large enough to be advised (the ExecID index alone is 16 MiB): the pages under a table change
         // where its bytes live, never what they are.
         OmsMessage[] stream = new StreamGenerator(37).Generate(30_000);
-        (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = false; });
-        (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = true; });
-
-        Assert.Equal(hash, hashB);
-        Assert.Equal(events, eventsB);
-        Assert.Equal(venue, venueB);
+        AssertSameRun(
+            Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = false; }),
+            Run(stream, Feed.Batches, 64, configure: o => { o.MaxExecIds = 1 << 18; o.HugePages = true; }));
     }
 
     [Fact]
@@ -180,6 +167,14 @@ public sealed class DeterminismTests
     /// hash, every event (strategy by strategy, then the anomalies) and every venue command (venue by venue),
     /// as bytes, in order: each output queue keeps its own order, whatever the batching.
     /// </summary>
+    /// <summary>Same state hash, and the same strategy events and venue commands byte for byte.</summary>
+    private static void AssertSameRun((ulong Hash, byte[] Events, byte[] VenueCommands) expected, (ulong Hash, byte[] Events, byte[] VenueCommands) actual)
+    {
+        Assert.Equal(expected.Hash, actual.Hash);
+        Assert.Equal(expected.Events, actual.Events);
+        Assert.Equal(expected.VenueCommands, actual.VenueCommands);
+    }
+
     private static (ulong Hash, byte[] Events, byte[] VenueCommands) Run(
         OmsMessage[] stream, Feed feed = Feed.OneByOne, int batch = 1, int rowPrefetchMinRows = int.MaxValue,
         Action<OmsEngineOptions>? configure = null, bool poisonSlots = false, bool hintsThread = false)
