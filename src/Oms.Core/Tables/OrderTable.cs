@@ -412,7 +412,8 @@ public sealed partial class OrderTable
         return true;
     }
 
-    // A row's generation changes only here: the remembered lookup may hold the old one.
+    // Every generation change goes through here (a snapshot restore, which sets them all, forgets the lookup
+    // itself): the remembered lookup may hold the old one.
     private void NextGeneration(int slot)
     {
         Generation[slot]++;

@@ -11,12 +11,15 @@ namespace Oms.Tables;
 /// remove are O(1) expected. It never grows: a full index refuses inserts.
 /// </summary>
 /// <remarks>
-/// <para>Single-threaded: owned by the engine thread. The table keeps its load at or below one half.</para>
+/// <para>Single-threaded: owned by the engine thread, except <see cref="Prefetch"/>, which any thread may call
+/// (it reads only fields fixed at construction and changes nothing). The table keeps its load at or below one
+/// half.</para>
 /// <para>Layout: each entry holds its key, its value and a second 32-bit payload, the tag, side by side (32
-/// bytes, two to a cache line), so a hit costs one cache miss, not two; the tag rides in what would otherwise be
-/// padding, so an index that keeps one (the ClOrdID index keeps the row's generation) reads nothing more. The entries live in one pinned block whose first entry starts on a line
-/// boundary (<see cref="SlotStorage{T}"/>): in a managed array they would start 16 bytes into a line, and
-/// every other entry would straddle two. A large index (ExecIDs) misses the cache on nearly every new key;
+/// bytes, two to a cache line), so a hit costs one cache miss, not two. The tag fills what would otherwise be
+/// padding, so an index that keeps one (the ClOrdID index keeps the row's generation) reads nothing more.
+/// The entries live in one pinned block whose first entry starts on a line boundary
+/// (<see cref="SlotStorage{T}"/>): in a managed array they would start 16 bytes into a line, and every other
+/// entry would straddle two. A large index (ExecIDs) misses the cache on nearly every new key;
 /// <see cref="Prefetch"/> lets the engine ask for the line a few messages ahead.</para>
 /// </remarks>
 public sealed class TokenIndex
