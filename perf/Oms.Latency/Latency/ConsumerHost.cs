@@ -46,7 +46,7 @@ public interface IConsumerControl : IDisposable
 
 /// <summary>
 /// The consumer thread of a latency window: pinned, busy-spinning on its duty cycle (one pause instruction per
-/// empty poll, never a yield or a sleep, as a dedicated engine core would run) and stamping, after each batch,
+/// empty poll, <see cref="SpinPause.Once"/>, never a yield or a sleep, as a dedicated engine core would run) and stamping, after each batch,
 /// the time every message of the batch was done. One clock read per non-empty batch is all the harness adds to
 /// the engine thread.
 /// </summary>
@@ -125,7 +125,7 @@ public sealed class ConsumerHost<TCycle> : IConsumerControl where TCycle : struc
 
             // One pause per empty poll, as Agrona's BusySpinIdleStrategy does: the poll reads the line the producer
             // is about to write, and polling it back to back only makes the producer's publish slower.
-            Thread.SpinWait(1);
+            SpinPause.Once();
         }
 
         _consumed = consumed;

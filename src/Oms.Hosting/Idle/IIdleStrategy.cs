@@ -14,7 +14,7 @@ public interface IIdleStrategy
     void Reset();
 }
 
-/// <summary>Spins with a CPU pause hint while idle: lowest wake-up latency, one core fully busy.</summary>
+/// <summary>Spins with one CPU pause hint per idle cycle (<see cref="Oms.SpinPause"/>): lowest wake-up latency, one core fully busy.</summary>
 public struct BusySpinIdleStrategy : IIdleStrategy
 {
     /// <inheritdoc />
@@ -22,7 +22,7 @@ public struct BusySpinIdleStrategy : IIdleStrategy
     {
         if (workCount <= 0)
         {
-            Thread.SpinWait(1);
+            SpinPause.Once();
         }
     }
 
@@ -73,7 +73,7 @@ public struct BackOffIdleStrategy(int spins, int yields, int parkMilliseconds) :
         if (_idleCycles < spins)
         {
             _idleCycles++;
-            Thread.SpinWait(1);
+            SpinPause.Once();
         }
         else if (_idleCycles < spins + yields)
         {
