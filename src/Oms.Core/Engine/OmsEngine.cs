@@ -377,11 +377,16 @@ public sealed partial class OmsEngine
             {
                 // Nothing was published far enough ahead when this message's turn to be prefetched came (a quiet
                 // ring): ask for its own lines now, so its index lookups overlap one another instead of following
-                // one another, and for its order row whatever the table's size. Between messages that arrive one at
-                // a time the row has left the core's own caches, and asked for together its lines arrive in about
-                // the time of one; read one by one they follow one another.
+                // one another. Ask for its order row too when the table is large (no earlier message could), or
+                // when it is the last message published (a lone one): between messages that arrive one at a time
+                // the row has left the core's own caches, and its lines asked for together arrive in about the
+                // time of one. Within a burst on a small table the row is likely cached and the extra lookup is
+                // pure cost.
                 engine.Prefetch(in message);
-                engine.PrefetchRow(in message);
+                if (rows || !ring.IsPublished(sequence + 1))
+                {
+                    engine.PrefetchRow(in message);
+                }
             }
 
             if (rows && ring.IsPublished(sequence + PrefetchDistance))
