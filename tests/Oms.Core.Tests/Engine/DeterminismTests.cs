@@ -81,13 +81,16 @@ public sealed class DeterminismTests
     [InlineData(Feed.Batches, 64, false)]
     [InlineData(Feed.Batches, 7, false)]
     [InlineData(Feed.Ring, 200, false)]
+    [InlineData(Feed.Ring, 1, false)]
     [InlineData(Feed.Batches, 64, true)]
     [InlineData(Feed.Batches, 7, true)]
     [InlineData(Feed.Ring, 200, true)]
+    [InlineData(Feed.Ring, 1, true)]
     public void BatchedApplyAndRingDrains_WithLookAheadPrefetch_SameHashAndSameOutputBytes(Feed feed, int batch, bool rows)
     {
         // rows: the order rows are prefetched too, from the first message on (RowPrefetchMinRows 0), so the
         // look-ahead resolves reports, cancels and replaces ahead of them, including orders not created yet.
+        // Ring batches of 1: every message is alone on the ring, so each prefetches its own lines and row.
         OmsMessage[] stream = new StreamGenerator(31).Generate(30_000);
         AssertSameRun(Run(stream), Run(stream, feed, batch, rowPrefetchMinRows: rows ? 0 : int.MaxValue));
     }
