@@ -46,8 +46,8 @@ public interface IConsumerControl : IDisposable
 
 /// <summary>
 /// The consumer thread of a latency window: pinned, busy-spinning on its duty cycle (one pause instruction per
-/// empty poll, <see cref="SpinPause.Once"/>, never a yield or a sleep, as a dedicated engine core would run) and stamping, after each batch,
-/// the time every message of the batch was done. One clock read per non-empty batch is all the harness adds to
+/// empty poll, <see cref="SpinPause.Once"/>, never a yield or a sleep, as a dedicated engine core would run) and
+/// stamping, after each batch, the time every message of the batch was done. One clock read per non-empty batch is all the harness adds to
 /// the engine thread.
 /// </summary>
 public sealed class ConsumerHost<TCycle> : IConsumerControl where TCycle : struct, IDutyCycle

@@ -12,9 +12,10 @@ namespace Oms.Latency.Throughput;
 /// engine's CPU, producer on the load generator's), unthrottled, in the same process and run.
 /// </summary>
 /// <remarks>
-/// Both sides busy-spin on a full or empty queue with one Thread.SpinWait(1) per failed poll (the runtime stretches
-/// it to a few pause instructions, about 60 ns on the reference machine; never a yield or an await), the same for both: without the pause, back-to-back polls of the line the other
-/// side is writing made the figures swing two-fold between runs. The channel is driven with
+/// Both sides busy-spin on a full or empty queue with one Thread.SpinWait(1) per failed poll (the runtime
+/// stretches it to a few pause instructions, about 60 ns on the reference machine; never a yield or an await),
+/// the same for both: without the pause, back-to-back polls of the line the other side is writing made the
+/// figures swing two-fold between runs. The channel is driven with
 /// TryWrite/TryRead, SingleReader and SingleWriter, FullMode Wait, and the ring's capacity as its bound. The
 /// consumer reads one field of each message. The producer copies from the stream's first <see cref="SourceWindow"/>
 /// messages (768 KiB), cycled, so its source stays in its own cache as a gateway's decode buffer would: copying from
