@@ -14,6 +14,9 @@ namespace Oms.Latency;
 /// </summary>
 public sealed class Harness(HarnessConfig config, Progress progress)
 {
+    /// <summary>Round trips the cross-CPU probe records per pair of CPUs (about 40 ms at 200 ns each).</summary>
+    public const int CrossCpuRoundTrips = 200_000;
+
     /// <summary>Runs everything; returns what was measured.</summary>
     public HarnessResult Run()
     {
@@ -29,6 +32,15 @@ public sealed class Harness(HarnessConfig config, Progress progress)
             {
                 progress.Line($"CPU {n.Cpu}: gaps p99 {Format.Ns(n.Gaps.P99)}, p99.9 {Format.Ns(n.Gaps.P999)}, max {Format.Ns(n.Gaps.Max)}; " +
                     $"{n.Over10Us} over 10 µs, {n.Over1Ms} over 1 ms");
+            }
+
+            progress.Phase("cross-CPU round trips: one cache line passed between the CPUs a message crosses");
+            foreach ((int from, int to) in config.CrossedCpuPairs())
+            {
+                CrossCpuResult c = CrossCpuProbe.Run(from, to, CrossCpuRoundTrips, config.NoiseSeconds);
+                result.CrossCpu.Add(c);
+                progress.Line($"CPU {from} ↔ CPU {to}: round trip p50 {Format.Ns(c.RoundTrip.P50)}, p99 {Format.Ns(c.RoundTrip.P99)} " +
+                    $"over {Format.Count(c.RoundTrip.Count)} round trips{(c.CutShort ? " (cut short by the deadline)" : "")}");
             }
         }
 

@@ -108,6 +108,18 @@ public sealed class HarnessConfig
     /// <summary>The CPUs of the hot threads of the engine windows (-1 where not pinned).</summary>
     public int[] HotCpus() => Layout == ThreadLayout.Split ? [EngineCpu, LoadCpu, StrategyCpu] : [EngineCpu, LoadCpu];
 
+    /// <summary>
+    /// The pairs of CPUs a message crosses between on its way from producer to strategy callback, upstream CPU
+    /// first: producer → engine, and engine → strategy thread in the split layout (in the shared layout the
+    /// producer's thread is also the strategy side, so the one pair is crossed both ways). Pairs whose two CPUs
+    /// are the same pinned CPU are left out: nothing crosses there.
+    /// </summary>
+    public IEnumerable<(int From, int To)> CrossedCpuPairs()
+    {
+        (int, int)[] pairs = Layout == ThreadLayout.Split ? [(LoadCpu, EngineCpu), (EngineCpu, StrategyCpu)] : [(LoadCpu, EngineCpu)];
+        return pairs.Where(p => p.Item1 < 0 || p.Item1 != p.Item2).Distinct();
+    }
+
     /// <summary>Messages in one latency window at <paramref name="rate"/>.</summary>
     public int WindowMessages(long rate) => (int)Math.Clamp(rate * RunSeconds, 1, int.MaxValue / 2);
 

@@ -50,6 +50,16 @@ public sealed class HarnessSmokeTests : IDisposable
             $"exit {exit}: {string.Join("; ", warnings)}\n{stderr}");
 
         Assert.Equal(2, root.GetProperty("noise").GetArrayLength());
+        // The shared layout crosses one pair of CPUs (producer ↔ engine); unpinned here, so it may be cut short.
+        JsonElement cross = Assert.Single(root.GetProperty("crossCpu").EnumerateArray());
+        Assert.False(cross.GetProperty("pinned").GetBoolean());
+        long roundTrips = cross.GetProperty("roundTrips").GetInt64();
+        Assert.True(roundTrips == Harness.CrossCpuRoundTrips || cross.GetProperty("cutShort").GetBoolean(), $"{roundTrips} round trips, not cut short");
+        if (roundTrips > 0)
+        {
+            AssertPercentiles(cross.GetProperty("roundTrip"));
+        }
+
         Assert.False(string.IsNullOrEmpty(root.GetProperty("machine").GetProperty("transparentHugePages").GetString()));
         JsonElement throughput = root.GetProperty("throughput");
         foreach (string name in new[] { "engine", "reference", "channels", "ring", "ringMulti" })

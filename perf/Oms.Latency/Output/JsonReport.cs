@@ -27,6 +27,7 @@ public static partial class JsonReport
         w.WriteNumber("elapsedSeconds", Math.Round(r.Elapsed.TotalSeconds, 1));
         WriteMachine(w, r);
         WriteNoise(w, r);
+        WriteCrossCpu(w, r);
         WriteThroughput(w, r);
         w.WriteStartArray("latency");
         foreach (WorkingSetResult ws in r.WorkingSets)
@@ -94,6 +95,24 @@ public static partial class JsonReport
             WritePercentiles(w, "gaps", n.Gaps.Values());
             w.WriteNumber("over10us", n.Over10Us);
             w.WriteNumber("over1ms", n.Over1Ms);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteCrossCpu(Utf8JsonWriter w, HarnessResult r)
+    {
+        w.WriteStartArray("crossCpu");
+        foreach (CrossCpuResult c in r.CrossCpu)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("fromCpu", c.FromCpu);
+            w.WriteNumber("toCpu", c.ToCpu);
+            w.WriteBoolean("pinned", c.Pinned);
+            WritePercentiles(w, "roundTrip", c.RoundTrip.Values());
+            w.WriteNumber("roundTrips", c.RoundTrip.Count);
+            w.WriteBoolean("cutShort", c.CutShort);
             w.WriteEndObject();
         }
 

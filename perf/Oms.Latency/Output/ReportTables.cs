@@ -12,7 +12,7 @@ public static class ReportTables
     /// <summary>Every table, in report order.</summary>
     public static List<TextTable> All(HarnessResult r)
     {
-        var tables = new List<TextTable> { Noise(r), Throughput(r) };
+        var tables = new List<TextTable> { Noise(r), CrossCpu(r), Throughput(r) };
         tables.AddRange(r.WorkingSets.Select(ws => Latency(ws, r.RingOnly)));
         tables.Add(RingOnly(r));
         tables.Add(Saturation(r));
@@ -28,6 +28,15 @@ public static class ReportTables
         {
             n.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Pinned ? "yes" : "no", Format.Ns(n.Gaps.P50), Format.Ns(n.Gaps.P99),
             Format.Ns(n.Gaps.P999), Format.Ns(n.Gaps.P9999), Format.Ns(n.Gaps.Max), Format.Count(n.Over10Us), Format.Count(n.Over1Ms),
+        })]);
+
+    private static TextTable CrossCpu(HarnessResult r) => new(
+        "Cross-CPU round trips (one cache line written in turn by a pinned thread on each CPU; each crossing of the end-to-end path moves at least one such line, usually two or three in a row)",
+        ["CPUs", "pinned", "p50", "p90", "p99", "p99.9", "max", "round trips"],
+        [.. r.CrossCpu.Select(c => new[]
+        {
+            $"{c.FromCpu} ↔ {c.ToCpu}", c.Pinned ? "yes" : "no", Format.Ns(c.RoundTrip.P50), Format.Ns(c.RoundTrip.P90), Format.Ns(c.RoundTrip.P99),
+            Format.Ns(c.RoundTrip.P999), Format.Ns(c.RoundTrip.Max), Format.Count(c.RoundTrip.Count) + (c.CutShort ? " (cut short)" : ""),
         })]);
 
     private static TextTable Throughput(HarnessResult r)

@@ -22,6 +22,8 @@ public sealed class HarnessResult
     public (bool Engine, bool Producer, bool Strategy) Pinned { get; set; }
     /// <summary>The machine-noise probe, per hot CPU (empty when skipped).</summary>
     public List<NoiseResult> Noise { get; } = [];
+    /// <summary>The cross-CPU probe, per pair of hot CPUs a message crosses between (empty when skipped).</summary>
+    public List<CrossCpuResult> CrossCpu { get; } = [];
     /// <summary>Ring against channel.</summary>
     public RingThroughputResult? RingVsChannels { get; set; }
     /// <summary>The ring alone at each offered rate.</summary>
