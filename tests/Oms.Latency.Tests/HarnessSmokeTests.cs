@@ -98,6 +98,7 @@ public sealed class HarnessSmokeTests : IDisposable
             Assert.Equal(WindowMessages, run.GetProperty("recordedCallbacks").GetInt64());
             Assert.Equal(0, run.GetProperty("missingApplied").GetInt64());
             Assert.Equal(0, run.GetProperty("missingCallback").GetInt64());
+            Assert.True(run.GetProperty("crossCpuRoundTripP50").GetInt64() >= 0);
             Assert.True(run.GetProperty("gcCount").GetInt32() >= 0);
             Assert.True(run.GetProperty("allocatedBytes").GetInt64() >= 0);
         }

@@ -32,7 +32,9 @@ public static class LatencyRunner
         {
             bool warm = w < config.WarmupRuns;
             string name = $"ws {liveOrders:N0}, {Format.Rate(rate)}, {(warm ? "warm-up" : $"run {w - config.WarmupRuns + 1}")}";
+            long roundTrip = CrossCpuBefore(config, warm);
             WindowResult window = session.Run(name, buffer, count, rate);
+            window.CrossCpuRoundTripP50 = roundTrip;
             if (!warm)
             {
                 result.Runs.Add(window);
@@ -60,7 +62,9 @@ public static class LatencyRunner
         {
             bool warm = w < config.WarmupRuns;
             string name = $"ring only, {Format.Rate(rate)}, {(warm ? "warm-up" : $"run {w - config.WarmupRuns + 1}")}";
+            long roundTrip = CrossCpuBefore(config, warm);
             WindowResult window = rig.Run(name, messages, count, rate);
+            window.CrossCpuRoundTripP50 = roundTrip;
             if (!warm)
             {
                 result.Runs.Add(window);
@@ -101,6 +105,25 @@ public static class LatencyRunner
 
         result.Problem = session.Check();
         return result;
+    }
+
+    /// <summary>Round trips of the probe before each measured window (a few milliseconds).</summary>
+    public const int WindowProbeRoundTrips = 20_000;
+
+    /// <summary>
+    /// The cross-CPU round trip's p50 between the producer's and the engine's CPUs, measured now (between windows,
+    /// while both CPUs are free): 0 for a warm-up window, when the machine probes are off (<c>--noise-seconds 0</c>)
+    /// or when no pair of CPUs is crossed.
+    /// </summary>
+    private static long CrossCpuBefore(HarnessConfig config, bool warm)
+    {
+        if (warm || config.NoiseSeconds <= 0 || !config.CrossedCpuPairs().Any())
+        {
+            return 0;
+        }
+
+        (int from, int to) = config.CrossedCpuPairs().First();
+        return Support.CrossCpuProbe.Run(from, to, WindowProbeRoundTrips, 0.05).RoundTrip.P50;
     }
 
     /// <summary>The messages the ring-only windows send (their content does not matter to a bare ring).</summary>

@@ -69,6 +69,7 @@ public static partial class JsonReport
         w.WriteNumber("offeredRate", run.OfferedRate);
         w.WriteNumber("achievedRate", Math.Round(run.AchievedRate));
         w.WriteBoolean("sustained", run.Sustained);
+        w.WriteNumber("crossCpuRoundTripP50", run.CrossCpuRoundTripP50);
         foreach (Stage stage in Enum.GetValues<Stage>())
         {
             if (RateResult.Of(run, stage) is { } h)

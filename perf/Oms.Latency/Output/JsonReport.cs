@@ -83,36 +83,34 @@ public static partial class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteNoise(Utf8JsonWriter w, HarnessResult r)
+    private static void WriteNoise(Utf8JsonWriter w, HarnessResult r) => WriteObjects(w, "noise", r.Noise, static (w, n) =>
     {
-        w.WriteStartArray("noise");
-        foreach (NoiseResult n in r.Noise)
+        w.WriteNumber("cpu", n.Cpu);
+        w.WriteBoolean("pinned", n.Pinned);
+        w.WriteNumber("seconds", n.Seconds);
+        WritePercentiles(w, "gaps", n.Gaps.Values());
+        w.WriteNumber("over10us", n.Over10Us);
+        w.WriteNumber("over1ms", n.Over1Ms);
+    });
+
+    private static void WriteCrossCpu(Utf8JsonWriter w, HarnessResult r) => WriteObjects(w, "crossCpu", r.CrossCpu, static (w, c) =>
+    {
+        w.WriteNumber("fromCpu", c.FromCpu);
+        w.WriteNumber("toCpu", c.ToCpu);
+        w.WriteBoolean("pinned", c.Pinned);
+        WritePercentiles(w, "roundTrip", c.RoundTrip.Values());
+        w.WriteNumber("roundTrips", c.RoundTrip.Count);
+        w.WriteBoolean("cutShort", c.CutShort);
+    });
+
+    /// <summary>An array named <paramref name="name"/> of one object per item, its fields written by <paramref name="fields"/>.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> fields)
+    {
+        w.WriteStartArray(name);
+        foreach (T item in items)
         {
             w.WriteStartObject();
-            w.WriteNumber("cpu", n.Cpu);
-            w.WriteBoolean("pinned", n.Pinned);
-            w.WriteNumber("seconds", n.Seconds);
-            WritePercentiles(w, "gaps", n.Gaps.Values());
-            w.WriteNumber("over10us", n.Over10Us);
-            w.WriteNumber("over1ms", n.Over1Ms);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteCrossCpu(Utf8JsonWriter w, HarnessResult r)
-    {
-        w.WriteStartArray("crossCpu");
-        foreach (CrossCpuResult c in r.CrossCpu)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("fromCpu", c.FromCpu);
-            w.WriteNumber("toCpu", c.ToCpu);
-            w.WriteBoolean("pinned", c.Pinned);
-            WritePercentiles(w, "roundTrip", c.RoundTrip.Values());
-            w.WriteNumber("roundTrips", c.RoundTrip.Count);
-            w.WriteBoolean("cutShort", c.CutShort);
+            fields(w, item);
             w.WriteEndObject();
         }
 

@@ -66,7 +66,7 @@ public static class ReportTables
     ];
 
     private static readonly string[] s_latencyHeaders =
-        ["rate", "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "p99 over runs", "sustained", "GCs / bytes"];
+        ["rate", "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "p99 over runs", "sustained", "GCs / bytes", "cross-CPU round trip p50 before each run"];
 
     private static TextTable Latency(WorkingSetResult ws, IReadOnlyList<RateResult> ringOnly)
     {
@@ -83,7 +83,7 @@ public static class ReportTables
                 long[] adds = [.. rate.Medians(Stage.Applied).Zip(ring.Medians(Stage.Applied), (a, b) => a - b)];
                 string label = rate.Sustained && ring.Sustained ? "engine adds (applied − ring only)"
                     : "engine adds (applied − ring only; a side not sustained: read with care)";
-                rows.Add([Format.Rate(rate.Rate), label, .. adds.Select(SignedNs), "", "", ""]);
+                rows.Add([Format.Rate(rate.Rate), label, .. adds.Select(SignedNs), "", "", "", ""]);
             }
         }
 
@@ -102,8 +102,12 @@ public static class ReportTables
         Spread p99 = rate.Spreads(stage)[2];
         long gcs = rate.Runs.Sum(w => (long)w.Gc.Collections), bytes = rate.Runs.Sum(w => w.Gc.AllocatedBytes);
         return [Format.Rate(rate.Rate), label, .. medians.Select(Format.Ns), Format.Range(p99.Min, p99.Max),
-            rate.Sustained ? "yes" : "NO", $"{gcs} / {Format.Bytes(bytes)}"];
+            rate.Sustained ? "yes" : "NO", $"{gcs} / {Format.Bytes(bytes)}", RoundTrips(rate)];
     }
+
+    private static string RoundTrips(RateResult rate) =>
+        rate.Runs.All(w => w.CrossCpuRoundTripP50 == 0) ? "not measured"
+            : string.Join(", ", rate.Runs.Select(w => w.CrossCpuRoundTripP50 == 0 ? "–" : Format.Ns(w.CrossCpuRoundTripP50)));
 
     /// <summary>The people's name of a stage.</summary>
     public static string StageLabel(Stage stage) => stage switch

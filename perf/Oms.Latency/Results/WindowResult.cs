@@ -32,6 +32,12 @@ public sealed class WindowResult
     public long MissingCallback { get; init; }
     /// <summary>The load generator's trace.</summary>
     public required Latency.WindowTrace Trace { get; init; }
+    /// <summary>
+    /// p50 of the cross-CPU round trip between the producer's and the engine's CPUs, measured just before the window
+    /// (ns; 0 when not measured). On a shared VM the placement of the two vCPUs can change from one window to the
+    /// next, and the end-to-end figures move with it.
+    /// </summary>
+    public long CrossCpuRoundTripP50 { get; set; }
     /// <summary>True when the producer kept to its schedule and the backlog stayed bounded (see <see cref="Latency.WindowAnalysis"/>).</summary>
     public required bool Sustained { get; init; }
 }
