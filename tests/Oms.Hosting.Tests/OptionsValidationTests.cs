@@ -34,6 +34,8 @@ public sealed class OptionsValidationTests
     [InlineData("Oms:AnomalyCapacity", "12")]
     [InlineData("Oms:MaxClOrdIds", "10")]
     [InlineData("Oms:RowPrefetchMinRows", "-1")]
+    [InlineData("Oms:PositionCheckpointInterval", "0")]
+    [InlineData("Oms:PositionCheckpointInterval", "48")]
     [InlineData("Oms:EngineCpu", "-2")]
     [InlineData("Oms:EngineCpu", "4096")]
     [InlineData("Oms:IdleStrategy", "7")]
@@ -75,6 +77,7 @@ public sealed class OptionsValidationTests
         Dictionary<string, string?> settings = Valid();
         settings["Oms:DrainLimit"] = "64";
         settings["Oms:RowPrefetchMinRows"] = "0";
+        settings["Oms:PositionCheckpointInterval"] = "16";
         settings["Oms:HugePages"] = "false";
         settings["Oms:Journal:Durability"] = "PerRecord";
         settings["Oms:StopTimeout"] = "00:00:05";
@@ -89,6 +92,7 @@ public sealed class OptionsValidationTests
         OmsEngineOptions engine = host.Services.GetRequiredService<OmsEngine>().Options;
         Assert.Equal(256, engine.RingCapacity);
         Assert.Equal(0, engine.RowPrefetchMinRows);
+        Assert.Equal(16, engine.PositionCheckpointInterval);
         Assert.False(engine.HugePages);
         Assert.Equal(1024, engine.MaxOrders);
         Assert.Equal(64, engine.DrainLimit);

@@ -6,8 +6,9 @@ public sealed partial class OmsEngine
 {
     /// <summary>
     /// A deep structural check for tests (STYLE P9): every row's ids resolve back to it, live orders have
-    /// leaves, quantities are consistent, positions balance. Returns the first broken invariant, or null.
-    /// O(orders + positions + chain links); engine thread only. Allocates only to describe a failure.
+    /// leaves, quantities are consistent, positions balance and equal a replay of their fills (checkpoints
+    /// included). Returns the first broken invariant, or null. O(orders + positions + fills); engine thread
+    /// only. Allocates only to describe a failure.
     /// </summary>
     public string? ValidateInvariants()
     {
@@ -41,7 +42,7 @@ public sealed partial class OmsEngine
             }
         }
 
-        return null;
+        return _positions.CheckChains(_fills);
     }
 
     private string? CheckOrder(int slot, Span<IdToken> buffer)

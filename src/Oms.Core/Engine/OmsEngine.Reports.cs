@@ -285,6 +285,11 @@ public sealed partial class OmsEngine
         _orders.Notional[slot] += FixedPoint.Notional(m.LastPx, m.LastQty) - FixedPoint.Notional(_fills.PriceOf(fill), oldQty);
         _fills.SetState(fill, FillState.Corrected);
         int corrected = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
+        if (corrected >= 0)
+        {
+            _fills.TakePlaceOf(corrected, fill);
+        }
+
         Rebook(_orders.Positions[slot].Account, fill, isCorrection: true, corrected, in m);
         Rebook(_orders.Positions[slot].Strategy, fill, isCorrection: true, corrected, in m);
         _counters.FillsValue++;
@@ -351,10 +356,10 @@ public sealed partial class OmsEngine
 
         if (correction >= 0)
         {
-            _positions.LinkFill(row, _fills, correction, after: fill);
+            _positions.LinkCorrection(row, _fills, correction, fill);
         }
 
-        _positions.Recompute(row, _fills);
+        _positions.Recompute(row, _fills, changed: fill);
     }
 
     /// <summary>

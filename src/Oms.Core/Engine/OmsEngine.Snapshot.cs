@@ -7,7 +7,7 @@ namespace Oms.Engine;
 public sealed partial class OmsEngine
 {
     private static ReadOnlySpan<byte> SnapshotMagic => "OMSSNAP1"u8;
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2; // 2: fills carry their chain key
     private const int SnapshotHeaderSize = 32;
 
     /// <summary>
@@ -99,6 +99,12 @@ public sealed partial class OmsEngine
         engine._orders.ReadSnapshot(r);
         engine._positions.ReadSnapshot(r);
         engine._fills.ReadSnapshot(r);
+        int row = engine._positions.RebuildCheckpoints(engine._fills);
+        if (row >= 0)
+        {
+            throw new InvalidDataException($"snapshot position row {row} disagrees with a replay of its fills");
+        }
+
         if (engine.InputSequence != BinaryPrimitives.ReadInt64LittleEndian(header[16..]))
         {
             throw new InvalidDataException("snapshot header and body disagree on the input sequence");

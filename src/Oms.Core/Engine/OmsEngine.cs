@@ -56,7 +56,7 @@ public sealed partial class OmsEngine
         _options = options;
         _inbound = new MpscRing<OmsMessage>(options.RingCapacity, options.InboundProducers, options.HugePages);
         _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies, options.HugePages);
-        _positions = new PositionTable(options.MaxPositions);
+        _positions = new PositionTable(options.MaxPositions, options.FillCapacity, options.PositionCheckpointInterval);
         _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity, options.HugePages);
         _strategyStreams = new SpscQueue<OmsEvent>?[options.MaxStrategies + 1];
         _strategySequence = new long[options.MaxStrategies + 1];

@@ -57,6 +57,14 @@ public sealed class OmsEngineOptions
     public int StrategyEventCapacity { get; set; } = 8_192;
     /// <summary>Slots of each venue's outbound command queue (a power of two).</summary>
     public int VenueQueueCapacity { get; set; } = 8_192;
+    /// <summary>
+    /// Active fills of a position row between two of its checkpoints (its state saved before a fill), a power
+    /// of two. A bust or correction rebuilds the row from the last checkpoint before the fill it changes, so it
+    /// replays up to about this many fills more than the fills after the changed one; smaller values take more
+    /// memory (two checkpoints of 112 bytes per this many fills of <see cref="MaxFills"/>).
+    /// </summary>
+    public int PositionCheckpointInterval { get; set; } = Tables.PositionTable.DefaultCheckpointInterval;
+
     /// <summary>Slots of the anomaly stream (a power of two).</summary>
     public int AnomalyCapacity { get; set; } = 8_192;
 
@@ -130,6 +138,11 @@ public sealed class OmsEngineOptions
         if (RowPrefetchMinRows < 0)
         {
             return $"{nameof(RowPrefetchMinRows)} must be 0 or more (was {RowPrefetchMinRows})";
+        }
+
+        if (PositionCheckpointInterval != 1 && !IsPow2(PositionCheckpointInterval))
+        {
+            return $"{nameof(PositionCheckpointInterval)} must be a power of two (was {PositionCheckpointInterval})";
         }
 
         if (!IsPow2(StrategyEventCapacity))

@@ -34,6 +34,9 @@ public sealed class FillStore
     // Each fill sits in two position chains (its account's and its strategy's), in arrival order.
     private readonly int[] _nextInAccount;
     private readonly int[] _nextInStrategy;
+    // A correction's place in its chains, plus one (see ChainKeyOf); 0 for every other fill, whose place is its
+    // index. Written only for corrections, so recording a fill does not touch it.
+    private readonly int[] _correctionPlace;
     private int _count;
     private readonly long _hugePageBytes;
 
@@ -52,6 +55,7 @@ public sealed class FillStore
         _side = HugePages.Allocate<Side>(maxFills, hugePages, ref _hugePageBytes);
         _nextInAccount = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
         _nextInStrategy = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
+        _correctionPlace = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
     }
 
     /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
@@ -139,6 +143,17 @@ public sealed class FillStore
         }
     }
 
+    /// <summary>
+    /// Where <paramref name="fill"/> sits in its position chains: of two fills in one chain, the one with the
+    /// smaller key comes first. A fill appended to its chains (every fill but a correction) has its own index
+    /// as key, and indexes grow in arrival order. A correction sits right after the fill it corrects and takes
+    /// that fill's key (<see cref="TakePlaceOf"/>), so no fill appended after the corrected one compares before it.
+    /// </summary>
+    public int ChainKeyOf(int fill) => _correctionPlace[fill] == 0 ? fill : _correctionPlace[fill] - 1;
+
+    /// <summary>Gives <paramref name="correction"/> the chain place (<see cref="ChainKeyOf"/>) of the fill it corrects.</summary>
+    public void TakePlaceOf(int correction, int corrected) => _correctionPlace[correction] = ChainKeyOf(corrected) + 1;
+
     /// <summary>Finds the fill recorded under an ExecID; -1 when none (unknown, or a non-fill report).</summary>
     public int Find(IdToken execId) => _byExecId.TryGet(execId, out int i) ? i : -1;
 
@@ -164,6 +179,7 @@ public sealed class FillStore
     public void Clear()
     {
         _byExecId.Clear();
+        _correctionPlace.AsSpan(0, _count).Clear();
         _count = 0;
     }
 
@@ -181,6 +197,7 @@ public sealed class FillStore
             w.Write((byte)_side[i]);
             w.Write(_nextInAccount[i]);
             w.Write(_nextInStrategy[i]);
+            w.Write(_correctionPlace[i]);
         }
 
         w.Write(_byExecId);
@@ -204,6 +221,7 @@ public sealed class FillStore
             _side[i] = (Side)r.ReadByte();
             _nextInAccount[i] = r.ReadInt32();
             _nextInStrategy[i] = r.ReadInt32();
+            _correctionPlace[i] = r.ReadInt32();
         }
 
         r.ReadInto(_byExecId);

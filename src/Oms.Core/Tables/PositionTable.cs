@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Oms.Domain;
 
 namespace Oms.Tables;
@@ -25,6 +26,13 @@ public enum PositionOwner : byte
 /// the trade price. Each row chains its fills in arrival order; a bust or correction rebuilds the row from
 /// its active fills, so the position is exactly what it would have been without the busted fill (a row
 /// missing a fill because the fill store was full falls back to booking the opposite trade).</para>
+/// <para>The average-cost path depends on the order of the fills, so a fill taken out of the middle changes
+/// every state after it. To keep a bust from replaying the whole day, each row keeps a checkpoint, its state
+/// before the fill, whenever its count of active fills reaches a multiple of <c>checkpointInterval</c>
+/// (so about every interval fills appended to its chain); a rebuild starts at the
+/// last checkpoint before the fill that changed and refreshes the checkpoints after it on its way. A bust
+/// of a recent fill then costs O(interval) rather than O(fills of the row). Checkpoints are derived data:
+/// they are not in the snapshot, and a row without one (the pool ran out) rebuilds from its first fill.</para>
 /// <para>Single writer: the engine thread.</para>
 /// </remarks>
 public sealed class PositionTable
@@ -32,6 +40,10 @@ public sealed class PositionTable
     private readonly Dictionary<ulong, int> _index;
     private readonly int _capacity;
     private int _count;
+    // Off the per-fill path (written once every interval fills, read by rebuilds): one record per checkpoint.
+    private readonly Checkpoint[] _checkpoints;
+    private readonly long _checkpointMask; // the interval, a power of two, minus one
+    private int _checkpointCount;
 
     internal readonly PositionOwner[] Owner;
     internal readonly int[] OwnerId;
@@ -46,11 +58,23 @@ public sealed class PositionTable
     internal readonly int[] FirstFill;
     internal readonly int[] LastFill;
     internal readonly bool[] Incomplete;   // a fill of this row could not be recorded: rebook busts as opposite trades
+    internal readonly int[] LastCheckpoint;  // the row's newest checkpoint, or -1
 
     /// <summary>Creates a table for <paramref name="capacity"/> positions.</summary>
-    public PositionTable(int capacity)
+    /// <param name="capacity">Rows at most.</param>
+    /// <param name="maxFills">Fills the fill store holds at most; sizes the checkpoint pool (0: no checkpoints).</param>
+    /// <param name="checkpointInterval">Active fills of a row between two of its checkpoints, a power of two (see the remarks).</param>
+    public PositionTable(int capacity, int maxFills = 0, int checkpointInterval = DefaultCheckpointInterval)
     {
+        if (checkpointInterval < 1 || (checkpointInterval & (checkpointInterval - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(checkpointInterval), checkpointInterval, "must be a power of two");
+        }
+
         _capacity = capacity;
+        _checkpointMask = checkpointInterval - 1;
+        // Each fill is appended to two chains, and a row takes a checkpoint about every interval appends.
+        _checkpoints = new Checkpoint[(int)Math.Min(Array.MaxLength, 2L * maxFills / checkpointInterval)];
         // Preallocated to capacity and never grown: a Dictionary that never resizes does not allocate on
         // insert or lookup, and gives O(1) lookup by (owner, id, instrument).
         _index = new Dictionary<ulong, int>(capacity);
@@ -67,7 +91,14 @@ public sealed class PositionTable
         FirstFill = new int[capacity];
         LastFill = new int[capacity];
         Incomplete = new bool[capacity];
+        LastCheckpoint = new int[capacity];
     }
+
+    /// <summary>The default of the <c>checkpointInterval</c> argument (and of <see cref="Engine.OmsEngineOptions.PositionCheckpointInterval"/>).</summary>
+    public const int DefaultCheckpointInterval = 64;
+
+    /// <summary>Checkpoints taken (all rows).</summary>
+    internal int CheckpointCount => _checkpointCount;
 
     /// <summary>Rows in use.</summary>
     public int Count => _count;
@@ -93,6 +124,7 @@ public sealed class PositionTable
         _index.Add(key, row);
         FirstFill[row] = -1;
         LastFill[row] = -1;
+        LastCheckpoint[row] = -1;
         Owner[row] = owner;
         OwnerId[row] = ownerId;
         Instrument[row] = instrument;
@@ -147,25 +179,10 @@ public sealed class PositionTable
         NetQty[row] = opened;
     }
 
-    /// <summary>
-    /// Links a recorded fill into the row's chain: at the end, or right after <paramref name="after"/> (a
-    /// correction takes the place of the fill it corrects).
-    /// </summary>
-    public void LinkFill(int row, FillStore fills, int fill, int after = -1)
+    /// <summary>Appends a recorded fill to the row's chain; call before applying its trade (a checkpoint taken here is the state before it).</summary>
+    public void LinkFill(int row, FillStore fills, int fill)
     {
         PositionOwner owner = Owner[row];
-        if (after >= 0)
-        {
-            fills.SetNext(fill, owner, fills.NextOf(after, owner));
-            fills.SetNext(after, owner, fill);
-            if (LastFill[row] == after)
-            {
-                LastFill[row] = fill;
-            }
-
-            return;
-        }
-
         fills.SetNext(fill, owner, -1);
         if (LastFill[row] < 0)
         {
@@ -177,30 +194,302 @@ public sealed class PositionTable
         }
 
         LastFill[row] = fill;
+        // FillCount is on a line the fill's trade reads next anyway: no line of its own for the pacing.
+        long active = FillCount[row];
+        if ((active & _checkpointMask) == 0 && active != 0)
+        {
+            TakeCheckpoint(row, fill);
+        }
+    }
+
+    /// <summary>Links a correction into the row's chain right after the fill it corrects, <paramref name="corrected"/> (see <see cref="FillStore.TakePlaceOf"/>).</summary>
+    public void LinkCorrection(int row, FillStore fills, int correction, int corrected)
+    {
+        PositionOwner owner = Owner[row];
+        fills.SetNext(correction, owner, fills.NextOf(corrected, owner));
+        fills.SetNext(corrected, owner, correction);
+        if (LastFill[row] == corrected)
+        {
+            LastFill[row] = correction;
+        }
+    }
+
+    /// <summary>Saves the row's state as the checkpoint before <paramref name="fill"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // once every interval fills: keep it out of the append path
+    private void TakeCheckpoint(int row, int fill)
+    {
+        if (_checkpointCount >= _checkpoints.Length)
+        {
+            // Rare: the pool has room for one per interval appends, and only busts (a row's count passing the
+            // same multiple twice) or dropped checkpoints use more. A rebuild then starts from an older one.
+            return;
+        }
+
+        int cp = _checkpointCount++;
+        ref Checkpoint c = ref _checkpoints[cp];
+        c.Fill = fill;
+        c.Previous = LastCheckpoint[row];
+        c.Next = -1;
+        c.State = StateOf(row);
+        if (c.Previous >= 0)
+        {
+            _checkpoints[c.Previous].Next = cp;
+        }
+
+        LastCheckpoint[row] = cp;
     }
 
     /// <summary>
     /// Rebuilds a row from its active fills in arrival order: after a bust or correction the position is
     /// exactly what it would be had the busted fill never happened (or had the corrected one been right).
-    /// Costs O(fills of the row); busts and corrections are rare.
     /// </summary>
-    public void Recompute(int row, FillStore fills)
+    /// <remarks>
+    /// Starts from the row's last checkpoint taken before <paramref name="changed"/> (or from its first fill
+    /// when <paramref name="changed"/> is -1 or no checkpoint comes before it), and refreshes every checkpoint
+    /// after it on the way: O(checkpoint interval + fills after <paramref name="changed"/> in the row). Fills
+    /// no longer active that it passes leave the chain (all but the one it starts at, whose predecessor it
+    /// does not know), so a run of busts does not leave later rebuilds walking over them; a checkpoint on such
+    /// a fill moves to the fill after it, which has the same state before it.
+    /// </remarks>
+    /// <param name="row">The row.</param>
+    /// <param name="fills">The fill store the row's chain runs through.</param>
+    /// <param name="changed">The fill whose state changed (busted, corrected, or a correction just linked); -1 to rebuild from the start.</param>
+    public void Recompute(int row, FillStore fills, int changed = -1)
     {
-        NetQty[row] = 0;
-        Cost[row] = 0;
-        Realized[row] = 0;
-        Fees[row] = 0;
-        BoughtQty[row] = 0;
-        SoldQty[row] = 0;
-        FillCount[row] = 0;
-        PositionOwner owner = Owner[row];
-        for (int f = FirstFill[row]; f >= 0; f = fills.NextOf(f, owner))
+        // The newest checkpoint whose fill comes no later in the chain than the changed one: nothing before it moved.
+        int from = LastCheckpoint[row];
+        int after = -1;
+        while (from >= 0 && (changed < 0 || fills.ChainKeyOf(_checkpoints[from].Fill) > fills.ChainKeyOf(changed)))
         {
+            after = from;
+            from = _checkpoints[from].Previous;
+        }
+
+        int f;
+        int previous; // the fill before f in the chain: ChainHead when f is the first, UnknownFill at the start
+        if (from >= 0)
+        {
+            SetState(row, in _checkpoints[from].State);
+            f = _checkpoints[from].Fill;
+            previous = UnknownFill;
+        }
+        else
+        {
+            SetState(row, default);
+            f = FirstFill[row];
+            previous = ChainHead;
+        }
+
+        PositionOwner owner = Owner[row];
+        int carried = -1; // a checkpoint moved onto f from the inactive fill before it
+        while (f >= 0)
+        {
+            int next = fills.NextOf(f, owner);
+            int here = carried;
+            carried = -1;
+            if (after >= 0 && _checkpoints[after].Fill == f)
+            {
+                if (here >= 0)
+                {
+                    DropCheckpoint(row, here); // the same state as the one already on f
+                }
+
+                here = after;
+                after = _checkpoints[after].Next;
+            }
+
+            if (here >= 0)
+            {
+                _checkpoints[here].State = StateOf(row);
+            }
+
             if (fills.StateOf(f) == FillState.Active)
             {
                 ApplyTrade(row, fills.SignedQtyOf(f), fills.PriceOf(f), fills.FeeOf(f));
+                previous = f;
+            }
+            else if (previous != UnknownFill)
+            {
+                Unlink(row, fills, previous, f, next);
+                if (here >= 0 && next >= 0)
+                {
+                    _checkpoints[here].Fill = next;
+                    carried = here;
+                }
+                else if (here >= 0)
+                {
+                    DropCheckpoint(row, here);
+                }
+            }
+            else
+            {
+                previous = f;
+            }
+
+            f = next;
+        }
+    }
+
+    private const int ChainHead = -1;
+    private const int UnknownFill = -2;
+
+    /// <summary>Takes inactive fill <paramref name="fill"/> out of the row's chain.</summary>
+    private void Unlink(int row, FillStore fills, int previous, int fill, int next)
+    {
+        if (previous == ChainHead)
+        {
+            FirstFill[row] = next;
+        }
+        else
+        {
+            fills.SetNext(previous, Owner[row], next);
+        }
+
+        if (LastFill[row] == fill)
+        {
+            LastFill[row] = previous == ChainHead ? -1 : previous;
+        }
+    }
+
+    /// <summary>Takes a checkpoint out of its row's list (its pool entry is not reused).</summary>
+    private void DropCheckpoint(int row, int cp)
+    {
+        int p = _checkpoints[cp].Previous;
+        int n = _checkpoints[cp].Next;
+        if (p >= 0)
+        {
+            _checkpoints[p].Next = n;
+        }
+
+        if (n >= 0)
+        {
+            _checkpoints[n].Previous = p;
+        }
+        else
+        {
+            LastCheckpoint[row] = p;
+        }
+    }
+
+    /// <summary>
+    /// After a snapshot load (checkpoints are not in it): replays every complete row's chain from its first
+    /// fill, taking its checkpoints again. Returns the first row whose replay disagrees with its loaded state
+    /// (the snapshot's positions and fills do not belong together), or -1.
+    /// </summary>
+    internal int RebuildCheckpoints(FillStore fills)
+    {
+        _checkpointCount = 0;
+        for (int row = 0; row < _count; row++)
+        {
+            LastCheckpoint[row] = -1;
+            if (Incomplete[row])
+            {
+                // Never rebuilt from its chain (its busts book opposite trades), so it needs no checkpoints.
+                continue;
+            }
+
+            PositionState loaded = StateOf(row);
+            SetState(row, default);
+            PositionOwner owner = Owner[row];
+            for (int f = FirstFill[row]; f >= 0; f = fills.NextOf(f, owner))
+            {
+                if (fills.StateOf(f) == FillState.Active)
+                {
+                    // The rule LinkFill follows, for the fills still active.
+                    if ((FillCount[row] & _checkpointMask) == 0 && FillCount[row] != 0)
+                    {
+                        TakeCheckpoint(row, f);
+                    }
+
+                    ApplyTrade(row, fills.SignedQtyOf(f), fills.PriceOf(f), fills.FeeOf(f));
+                }
+            }
+
+            if (!StateOf(row).Equals(loaded))
+            {
+                return row;
             }
         }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Checks every complete row against a replay of its chain: each checkpoint must hold the state before its
+    /// fill, and the row the state after the last. Returns the first disagreement, or null. The row is left as it was.
+    /// </summary>
+    internal string? CheckChains(FillStore fills)
+    {
+        for (int row = 0; row < _count; row++)
+        {
+            if (Incomplete[row])
+            {
+                continue;
+            }
+
+            PositionState actual = StateOf(row);
+            SetState(row, default);
+            int cp = LastCheckpoint[row];
+            int oldest = -1;
+            while (cp >= 0)
+            {
+                oldest = cp;
+                cp = _checkpoints[cp].Previous;
+            }
+
+            string? problem = null;
+            PositionOwner owner = Owner[row];
+            for (int f = FirstFill[row]; f >= 0 && problem is null; f = fills.NextOf(f, owner))
+            {
+                if (oldest >= 0 && _checkpoints[oldest].Fill == f)
+                {
+                    if (!_checkpoints[oldest].State.Equals(StateOf(row)))
+                    {
+                        problem = $"position row {row}: the checkpoint before fill {f} disagrees with a replay of the chain";
+                    }
+
+                    oldest = _checkpoints[oldest].Next;
+                }
+
+                if (fills.StateOf(f) == FillState.Active)
+                {
+                    ApplyTrade(row, fills.SignedQtyOf(f), fills.PriceOf(f), fills.FeeOf(f));
+                }
+            }
+
+            problem ??= oldest >= 0 ? $"position row {row}: checkpoint {oldest} names fill {_checkpoints[oldest].Fill}, not in the row's chain"
+                : !StateOf(row).Equals(actual) ? $"position row {row}: its state disagrees with a replay of its fills"
+                : null;
+            SetState(row, in actual);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    private PositionState StateOf(int row) => new()
+    {
+        NetQty = NetQty[row],
+        Cost = Cost[row],
+        Realized = Realized[row],
+        Fees = Fees[row],
+        BoughtQty = BoughtQty[row],
+        SoldQty = SoldQty[row],
+        FillCount = FillCount[row],
+    };
+
+    private void SetState(int row, in PositionState s)
+    {
+        NetQty[row] = s.NetQty;
+        Cost[row] = s.Cost;
+        Realized[row] = s.Realized;
+        Fees[row] = s.Fees;
+        BoughtQty[row] = s.BoughtQty;
+        SoldQty[row] = s.SoldQty;
+        FillCount[row] = s.FillCount;
     }
 
     /// <summary>Average cost of the open position, raw at the price scale (0 when flat).</summary>
@@ -272,5 +561,26 @@ public sealed class PositionTable
             LastFill[row] = r.ReadInt32();
             Incomplete[row] = r.ReadBoolean();
         }
+    }
+
+    /// <summary>Every counter of a row: what a checkpoint saves.</summary>
+    private record struct PositionState
+    {
+        public long NetQty;
+        public Int128 Cost;
+        public Int128 Realized;
+        public Int128 Fees;
+        public long BoughtQty;
+        public long SoldQty;
+        public long FillCount;
+    }
+
+    /// <summary>A row's state before <see cref="Fill"/>, one of the fills appended to its chain; linked to the row's other checkpoints in chain order.</summary>
+    private struct Checkpoint
+    {
+        public int Fill;
+        public int Previous;
+        public int Next;
+        public PositionState State;
     }
 }

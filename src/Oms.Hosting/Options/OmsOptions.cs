@@ -65,6 +65,10 @@ public sealed partial class OmsOptions : IValidatableObject
     [SettingRange(0, int.MaxValue)]
     public int RowPrefetchMinRows { get; set; } = new OmsEngineOptions().RowPrefetchMinRows;
 
+    /// <summary>Active fills of a position row between two of its checkpoints, which bound the cost of a bust; a power of two (see <see cref="OmsEngineOptions.PositionCheckpointInterval"/>).</summary>
+    [SettingRange(1, 1 << 20, PowerOfTwo = true)]
+    public int PositionCheckpointInterval { get; set; } = new OmsEngineOptions().PositionCheckpointInterval;
+
     /// <summary>Whether the engine asks for 2 MiB pages for its arrays of 4 MiB or more (see <see cref="OmsEngineOptions.HugePages"/>).</summary>
     public bool HugePages { get; set; } = new OmsEngineOptions().HugePages;
 
@@ -138,6 +142,7 @@ public sealed partial class OmsOptions : IValidatableObject
         RingCapacity = RingCapacity,
         DrainLimit = DrainLimit,
         RowPrefetchMinRows = RowPrefetchMinRows,
+        PositionCheckpointInterval = PositionCheckpointInterval,
         HugePages = HugePages,
         StrategyEventCapacity = StrategyEventCapacity,
         VenueQueueCapacity = VenueQueueCapacity,

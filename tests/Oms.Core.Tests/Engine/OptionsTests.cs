@@ -13,6 +13,7 @@ public sealed class OptionsTests
     [InlineData("MaxVenues")]
     [InlineData("InboundProducers")]
     [InlineData("RowPrefetchMinRows")]
+    [InlineData("PositionCheckpointInterval")]
     public void Constructor_BadOption_ThrowsNamingTheSetting(string setting)
     {
         var options = new OmsEngineOptions();
@@ -25,6 +26,7 @@ public sealed class OptionsTests
             case "MaxVenues": options.MaxVenues = 0; break;
             case "InboundProducers": options.InboundProducers = (ProducerMode)7; break;
             case "RowPrefetchMinRows": options.RowPrefetchMinRows = -1; break;
+            case "PositionCheckpointInterval": options.PositionCheckpointInterval = 48; break;
         }
 
         var e = Assert.Throws<ArgumentException>(() => new OmsEngine(options));
