@@ -6,11 +6,14 @@ namespace Oms.Benchmarks.Engine;
 
 // Regime: one operation = OmsEngine.Apply of one trade bust (35=8 150=H) of an active partial fill, as in
 // ReportApplyBenchmarks.Bust, but with the number of fills in each position row varied: 1, 64 or 1,024
-// (16,384 orders spread over 4,096, 64 or 4 instruments). A bust rebuilds both of the order's position rows
-// (account × instrument, strategy × instrument) from their fill chains, so its cost is expected to grow with
-// the row's fill count; this class shows by how much. Fresh engine per iteration ([IterationSetup]: submit,
-// acknowledge, partially fill every order), one invocation of 16,384 busts per iteration, outputs drained
-// on the same thread every 64 messages. GlobalSetup repeats the scenario until the JIT settles (JitWarmup).
+// (16,384 orders spread over 4,096, 64 or 4 instruments), and the order of the busts varied: oldest fill
+// first, or newest first. A bust rebuilds both of the order's position rows (account × instrument,
+// strategy × instrument) from their fill chains, starting at the last checkpoint before the busted fill, so
+// its cost is expected to grow with the fills after the busted one; this class shows by how much. Newest
+// first is the usual case (a venue breaks a trade minutes after it), oldest first the worst one. Fresh
+// engine per iteration ([IterationSetup]: submit, acknowledge, partially fill every order), one invocation
+// of 16,384 busts per iteration, outputs drained on the same thread every 64 messages. GlobalSetup repeats
+// the scenario until the JIT settles (JitWarmup).
 [MemoryDiagnoser]
 [IterationCount(15)]
 public class BustScalingBenchmarks
@@ -25,6 +28,10 @@ public class BustScalingBenchmarks
     [Params(1, 64, 1_024)]
     public int FillsPerPosition { get; set; }
 
+    /// <summary>True to bust the newest fill of each row first; false for the oldest first.</summary>
+    [Params(false, true)]
+    public bool NewestFirst { get; set; }
+
     [GlobalSetup]
     public void GlobalSetup()
     {
@@ -33,6 +40,11 @@ public class BustScalingBenchmarks
         _acks = _flow.Build(_flow.Ack);
         _partials = _flow.Build(i => _flow.Fill(i, OrderFlow.OrderQty * 2 / 5));
         _busts = _flow.Build(_flow.Bust);
+        if (NewestFirst)
+        {
+            // Orders are filled in index order, so each row's fills are too: reversed, every bust hits its row's newest.
+            Array.Reverse(_busts);
+        }
         JitWarmup.Run(() =>
         {
             Setup();
