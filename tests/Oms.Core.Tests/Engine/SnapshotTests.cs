@@ -1,6 +1,8 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Oms.Engine;
 using Oms.Reference;
+using Oms.Tables;
 using Oms.Tests.Differential;
 
 namespace Oms.Tests.Engine;
@@ -101,6 +103,24 @@ public sealed class SnapshotTests
         var e = Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(new MemoryStream(bytes), DifferentialTests.Options()));
         Assert.Contains("CRC", e.Message);
         Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(new MemoryStream("not a snapshot at all, no...."u8.ToArray()), DifferentialTests.Options()));
+    }
+
+    [Fact]
+    public void Snapshot_PositionDisagreesWithItsFills_Refused()
+    {
+        // A snapshot whose CRC is right but whose position rows do not follow from its fills (written by a
+        // faulty engine, or edited): the load replays every row and must not accept it.
+        var engine = new OmsEngine(DifferentialTests.Options());
+        Apply(engine, new StreamGenerator(7).Generate(3_000));
+        var positions = (PositionTable)typeof(OmsEngine)
+            .GetField("_positions", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+        int row = Enumerable.Range(0, positions.Count).First(r => positions.FillCount[r] > 0 && !positions.Incomplete[r]);
+        positions.Realized[row] += 1;
+        using var stream = new MemoryStream();
+        engine.WriteSnapshot(stream);
+        stream.Position = 0;
+        var e = Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(stream, DifferentialTests.Options()));
+        Assert.Contains($"position row {row}", e.Message);
     }
 
     [Fact]
