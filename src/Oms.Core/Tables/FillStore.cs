@@ -144,10 +144,11 @@ public sealed class FillStore
     }
 
     /// <summary>
-    /// Where <paramref name="fill"/> sits in its position chains: of two fills in one chain, the one with the
-    /// smaller key comes first. A fill appended to its chains (every fill but a correction) has its own index
-    /// as key, and indexes grow in arrival order. A correction sits right after the fill it corrects and takes
-    /// that fill's key (<see cref="TakePlaceOf"/>), so no fill appended after the corrected one compares before it.
+    /// Where <paramref name="fill"/> sits in its position chains: of two fills in one chain with different
+    /// keys, the one with the smaller key comes first; fills with equal keys are a fill and its corrections, in
+    /// that order. A fill appended to its chains (every fill but a correction) has its own index as key, and
+    /// indexes grow in arrival order. A correction sits right after the fill it corrects and takes that fill's
+    /// key (<see cref="TakePlaceOf"/>), so no fill appended after the corrected one compares before it.
     /// </summary>
     public int ChainKeyOf(int fill) => _correctionPlace[fill] == 0 ? fill : _correctionPlace[fill] - 1;
 
