@@ -215,11 +215,18 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(20, engine.Counters.Messages);
     }
 
+    /// <remarks>
+    /// One record per batch, so 100,000 batches: an allocation per record or per batch, even of one 24-byte
+    /// object, would total 2.4 MB. The bound leaves room for a one-off the runtime makes on the thread: CI
+    /// under load once saw 8,064 bytes in a run where every record and batch allocated nothing (the test
+    /// then asserted 0), and the cause was not found.
+    /// </remarks>
     [Fact]
     public void WriterThread_SteadyState_AllocatesNothingPerRecord()
     {
-        RunLive(PathOf("alloc.journal"), new StreamGenerator(10).Generate(100_000),
-            new JournalWriterOptions { Durability = JournalDurability.None }, out JournalWriter writer);
-        Assert.Equal(0, writer.SteadyStateAllocatedBytes);
+        const int Records = 100_000;
+        RunLive(PathOf("alloc.journal"), new StreamGenerator(10).Generate(Records),
+            new JournalWriterOptions { Durability = JournalDurability.None, BatchRecords = 1 }, out JournalWriter writer);
+        Assert.InRange(writer.SteadyStateAllocatedBytes, 0, 16 * 1024);
     }
 }
