@@ -61,7 +61,7 @@ public sealed class OmsEngineOptions
     /// Active fills of a position row between two of its checkpoints (its state saved before a fill), a power
     /// of two. A bust or correction rebuilds the row from the last checkpoint before the fill it changes, so it
     /// replays up to about this many fills more than the fills after the changed one; smaller values take more
-    /// memory (two checkpoints of 112 bytes per this many fills of <see cref="MaxFills"/>).
+    /// memory (two checkpoints of 96 bytes per this many fills of <see cref="MaxFills"/>).
     /// </summary>
     public int PositionCheckpointInterval { get; set; } = Tables.PositionTable.DefaultCheckpointInterval;
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Oms.Domain;
 using Oms.Tables;
 
@@ -274,6 +276,14 @@ public sealed class PositionTableTests
         book.Table.NetQty[book.Rows[1]] += 1;
         Assert.NotNull(book.Table.CheckChains(book.Fills));
         Assert.Equal(book.Rows[1], book.Table.RebuildCheckpoints(book.Fills));
+    }
+
+    [Fact]
+    public void Checkpoint_Is96Bytes_AsTheOptionsDocumentationSays()
+    {
+        Type checkpoint = typeof(PositionTable).GetNestedType("Checkpoint", BindingFlags.NonPublic)!;
+        MethodInfo sizeOf = typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(checkpoint);
+        Assert.Equal(96, (int)sizeOf.Invoke(null, null)!);
     }
 
     [Theory]
