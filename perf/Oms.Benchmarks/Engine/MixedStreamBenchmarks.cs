@@ -6,23 +6,28 @@ using Oms.Reference;
 namespace Oms.Benchmarks.Engine;
 
 // Regime: one operation = one message of a realistic, deliberately disordered stream applied on the benchmark
-// thread. The stream is 32,768 messages from StreamGenerator(seed 42; 4 strategies, 4 accounts, 2 venues and
-// 4 or 64 instruments), generated once: about 13% new orders, 9% cancel/replace requests, 0.4% mass cancels,
-// 4% wire duplicates, 1% unknown-order and garbled reports, the rest venue reports (acks, fills, cancels,
-// replaces, rejects, busts and corrections...); about 27% of messages raise an anomaly. Each iteration
-// applies the whole stream from the start to a fresh OmsEngine (8,192 orders of capacity for the ~4,200 the
-// stream creates, tables prefaulted, every output drained on the same thread every 64 messages) or to a
-// fresh ReferenceOms (the baseline: classes, dictionaries and BigInteger; it keeps state only and emits no
-// events, venue commands or anomalies, which the engine does), built in [IterationSetup], not measured.
-// Fewer instruments means more fills per position row, so busts and corrections, which rebuild a row from
-// its fills in both models, cost more. GlobalSetup repeats both models until the JIT settles (JitWarmup),
-// then checks the engine dropped nothing and both counted the same fills and duplicates.
+// thread. The stream is StreamGenerator(seed 42; 4 strategies, 4 accounts, 2 venues and 4 or 64 instruments),
+// generated once: about 13% new orders, 9% cancel/replace requests, 0.4% mass cancels, 4% wire duplicates, 1%
+// unknown-order and garbled reports, the rest venue reports (acks, fills, cancels, replaces, rejects, busts and
+// corrections...); about 27% of messages raise an anomaly. Each iteration measures 32,768 messages applied to a
+// fresh OmsEngine (8,192 orders of capacity per 32,768 messages the engine will see, tables prefaulted, every
+// output drained on the same thread every 64 messages) or to a fresh ReferenceOms (the baseline: classes,
+// dictionaries and BigInteger; it keeps state only and emits no events, venue commands or anomalies, which the
+// engine does), built in [IterationSetup], not measured. SessionPrefix is how many messages of the same stream
+// that setup applies first, also not measured: 0 measures a session's start on empty tables (the engine's
+// first pass over freshly allocated memory, whose cost depends on where the allocator put it; see
+// docs/perf/benchmarks.md), 32,768 measures the next 32,768 messages of a session under way, on tables the
+// prefix has used. Fewer instruments means more fills per position row, so busts and corrections, which
+// rebuild a row from its fills (the engine from its last checkpoint, the reference from the first fill), cost
+// more. GlobalSetup repeats both models until the JIT settles (JitWarmup), then checks the engine dropped
+// nothing and both counted the same fills and duplicates.
 [MemoryDiagnoser]
 [IterationCount(15)]
 public class MixedStreamBenchmarks
 {
     private const int Messages = 32_768;
 
+    private OmsMessage[] _prefix = null!;
     private OmsMessage[] _stream = null!;
     private OmsEngineOptions _options = null!;
     private EngineRig _rig = null!;
@@ -32,14 +37,21 @@ public class MixedStreamBenchmarks
     [Params(4, 64)]
     public int Instruments { get; set; }
 
+    /// <summary>Messages of the same session applied before the measured ones, in the iteration's setup.</summary>
+    [Params(0, 32_768)]
+    public int SessionPrefix { get; set; }
+
     [GlobalSetup]
     public void GlobalSetup()
     {
-        _stream = new StreamGenerator(42, strategies: 4, accounts: 4, instruments: Instruments, venues: 2).Generate(Messages);
+        OmsMessage[] session = new StreamGenerator(42, strategies: 4, accounts: 4, instruments: Instruments, venues: 2)
+            .Generate(SessionPrefix + Messages);
+        _prefix = session[..SessionPrefix];
+        _stream = session[SessionPrefix..];
         _options = new OmsEngineOptions
         {
-            // The stream creates about 4,200 orders: twice that is the headroom a session would be sized with.
-            MaxOrders = 8_192,
+            // Every 32,768 messages create about 4,200 orders: twice that is the headroom a session would be sized with.
+            MaxOrders = 8_192 * ((SessionPrefix + Messages) / Messages),
             MaxPositions = 1_024,
             MaxStrategies = 4,
             MaxAccounts = 16,
@@ -60,7 +72,7 @@ public class MixedStreamBenchmarks
             Reference();
         });
         EngineCounters c = _rig.Engine.Counters;
-        if (c.Messages != Messages || c.DroppedEvents != 0 || c.ByReason(RejectReason.VenueBackPressure) != 0
+        if (c.Messages != SessionPrefix + Messages || c.DroppedEvents != 0 || c.ByReason(RejectReason.VenueBackPressure) != 0
             || c.Fills != _reference.Fills || c.Duplicates != _reference.Duplicates)
         {
             throw new InvalidOperationException(
@@ -71,10 +83,21 @@ public class MixedStreamBenchmarks
     }
 
     [IterationSetup(Target = nameof(Engine))]
-    public void SetupEngine() => _rig = new EngineRig(_options);
+    public void SetupEngine()
+    {
+        _rig = new EngineRig(_options);
+        _rig.ApplyAll(_prefix);
+    }
 
     [IterationSetup(Target = nameof(Reference))]
-    public void SetupReference() => _reference = new ReferenceOms(_options);
+    public void SetupReference()
+    {
+        _reference = new ReferenceOms(_options);
+        foreach (ref readonly OmsMessage m in _prefix.AsSpan())
+        {
+            _reference.Apply(in m);
+        }
+    }
 
     [Benchmark(OperationsPerInvoke = Messages)]
     public long Engine() => _rig.ApplyAll(_stream);
