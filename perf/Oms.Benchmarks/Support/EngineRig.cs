@@ -5,8 +5,9 @@ namespace Oms.Benchmarks.Support;
 
 /// <summary>
 /// An engine as the apply benchmarks drive it: every strategy stream open, every output queue drained on the
-/// benchmark thread every <see cref="DrainEvery"/> applied messages so no queue ever fills, and every
-/// preallocated table touched before measuring (see <see cref="Prefault"/>).
+/// benchmark thread every <see cref="DrainEvery"/> applied messages so no queue ever fills. The engine commits
+/// every preallocated table itself when it is built (docs/decisions/0009-commit-every-table.md), so no page
+/// fault lands in a measurement.
 /// </summary>
 /// <remarks>
 /// Draining in the loop keeps the output queues small and cache-resident: the measured cost is the engine's
@@ -24,7 +25,7 @@ public sealed class EngineRig
     private readonly SpscQueue<OmsEvent> _anomalies;
     private OutputSink _sink;
 
-    /// <summary>Builds the engine, opens its streams and prefaults everything it preallocated.</summary>
+    /// <summary>Builds the engine and opens its streams.</summary>
     public EngineRig(OmsEngineOptions options)
     {
         _engine = new OmsEngine(options);
@@ -41,7 +42,6 @@ public sealed class EngineRig
         }
 
         _anomalies = _engine.Anomalies;
-        Prefault.Touch(_engine);
     }
 
     /// <summary>The engine under test.</summary>

@@ -9,10 +9,11 @@ namespace Oms.Benchmarks.Support;
 /// page with the value it already holds (the state does not change).
 /// </summary>
 /// <remarks>
-/// Why: the engine preallocates its tables, but a fresh large array is backed by pages the OS maps on first
-/// write (a minor page fault, about a microsecond each). A long-running engine paid those faults long ago;
-/// a benchmark that builds a fresh engine per iteration would pay them inside the measurement and charge them
-/// to whichever message first touches the page. Benchmark-only; uses reflection over private fields.
+/// Why: a fresh large array is backed by pages the OS maps on first write (a minor page fault, about a
+/// microsecond each), and a measurement should not charge them to whichever sample first touches the page.
+/// The engine commits its own tables when it is built (docs/decisions/0009-commit-every-table.md); this is for
+/// the harness's own buffers. It follows fields of reference type only: arrays behind a struct field are not
+/// reached. Benchmark-only; uses reflection over private fields.
 /// </remarks>
 public static class Prefault
 {

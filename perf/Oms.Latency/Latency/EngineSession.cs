@@ -1,4 +1,3 @@
-using Oms.Benchmarks.Support;
 using Oms.Engine;
 using Oms.Latency.Results;
 using Oms.Latency.Workload;
@@ -21,7 +20,6 @@ public sealed class EngineSession : IDisposable
         Generator = new WorkingSetGenerator(config.Seed, liveOrders);
         _engine = new OmsEngine(EngineSizing.For(liveOrders, mixMessages, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages, config.OutputCapacity));
         var outputs = new EngineOutputs(_engine);
-        Prefault.Touch(_engine);
         ApplySetup(outputs);
         // The engine thread is started after the setup: Thread.Start publishes everything written so far to it.
         var host = new ConsumerHost<EngineCycle>("oms-engine", config.EngineCpu, new EngineCycle(_engine), _engine.Inbound.ConsumedCount);

@@ -1,4 +1,3 @@
-using Oms.Benchmarks.Support;
 using Oms.Engine;
 using Oms.Latency.Latency;
 using Oms.Latency.Results;
@@ -46,7 +45,6 @@ public static class ApplyThroughput
     {
         var engine = new OmsEngine(options);
         var outputs = new EngineOutputs(engine);
-        Prefault.Touch(engine);
         Apply(engine, outputs, setup, 0, setup.Length);
         for (int s = 0; s * slice < stream.Length; s++)
         {

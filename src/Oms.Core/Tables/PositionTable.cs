@@ -74,24 +74,39 @@ public sealed class PositionTable
         _capacity = capacity;
         _checkpointMask = checkpointInterval - 1;
         // Each fill is appended to two chains, and a row takes a checkpoint about every interval appends.
-        _checkpoints = new Checkpoint[(int)Math.Min(Array.MaxLength, 2L * maxFills / checkpointInterval)];
+        _checkpoints = HugePages.Committed<Checkpoint>((int)Math.Min(Array.MaxLength, 2L * maxFills / checkpointInterval));
         // Preallocated to capacity and never grown: a Dictionary that never resizes does not allocate on
         // insert or lookup, and gives O(1) lookup by (owner, id, instrument).
         _index = new Dictionary<ulong, int>(capacity);
-        Owner = new PositionOwner[capacity];
-        OwnerId = new int[capacity];
-        Instrument = new int[capacity];
-        NetQty = new long[capacity];
-        Cost = new Int128[capacity];
-        Realized = new Int128[capacity];
-        Fees = new Int128[capacity];
-        BoughtQty = new long[capacity];
-        SoldQty = new long[capacity];
-        FillCount = new long[capacity];
-        FirstFill = new int[capacity];
-        LastFill = new int[capacity];
-        Incomplete = new bool[capacity];
-        LastCheckpoint = new int[capacity];
+        CommitIndex(capacity);
+        Owner = HugePages.Committed<PositionOwner>(capacity);
+        OwnerId = HugePages.Committed<int>(capacity);
+        Instrument = HugePages.Committed<int>(capacity);
+        NetQty = HugePages.Committed<long>(capacity);
+        Cost = HugePages.Committed<Int128>(capacity);
+        Realized = HugePages.Committed<Int128>(capacity);
+        Fees = HugePages.Committed<Int128>(capacity);
+        BoughtQty = HugePages.Committed<long>(capacity);
+        SoldQty = HugePages.Committed<long>(capacity);
+        FillCount = HugePages.Committed<long>(capacity);
+        FirstFill = HugePages.Committed<int>(capacity);
+        LastFill = HugePages.Committed<int>(capacity);
+        Incomplete = HugePages.Committed<bool>(capacity);
+        LastCheckpoint = HugePages.Committed<int>(capacity);
+    }
+
+    /// <summary>
+    /// Writes every page of the row index's preallocated storage now (see <see cref="HugePages"/>): filled to
+    /// capacity and cleared, the dictionary writes all its buckets and entries, and keeps its capacity.
+    /// </summary>
+    private void CommitIndex(int capacity)
+    {
+        for (int i = 0; i < capacity; i++)
+        {
+            _index.Add((ulong)i, i);
+        }
+
+        _index.Clear();
     }
 
     /// <summary>The default of the <c>checkpointInterval</c> argument (and of <see cref="Engine.OmsEngineOptions.PositionCheckpointInterval"/>).</summary>
