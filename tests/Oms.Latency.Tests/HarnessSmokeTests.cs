@@ -82,6 +82,8 @@ public sealed class HarnessSmokeTests : IDisposable
         JsonElement saturation = Assert.Single(root.GetProperty("saturation").EnumerateArray());
         Assert.True(saturation.GetProperty("unthrottled").GetDouble() > 0);
         Assert.True(root.GetProperty("gc").GetProperty("windows").GetInt32() > 0);
+        // Counted on Linux (the hot threads' page faults over every window held to zero), -1 elsewhere.
+        Assert.Equal(OperatingSystem.IsLinux(), root.GetProperty("gc").GetProperty("hotThreadPageFaults").GetInt64() >= 0);
 
         AssertFilesWritten();
         Assert.Contains("Latency, 500 live orders", stderr.ToString(), StringComparison.Ordinal);
@@ -101,6 +103,7 @@ public sealed class HarnessSmokeTests : IDisposable
             Assert.True(run.GetProperty("crossCpuRoundTripP50").GetInt64() >= 0);
             Assert.True(run.GetProperty("gcCount").GetInt32() >= 0);
             Assert.True(run.GetProperty("allocatedBytes").GetInt64() >= 0);
+            Assert.Equal(OperatingSystem.IsLinux(), run.GetProperty("hotThreadPageFaults").GetInt64() >= 0);
         }
     }
 

@@ -42,6 +42,9 @@ public interface IConsumerControl : IDisposable
 
     /// <summary>Stops once the ring is empty (call after the producer is done); returns the bytes the thread allocated.</summary>
     long Stop();
+
+    /// <summary>Page faults the thread took in the last window (after <see cref="Stop"/>); -1 where they cannot be counted.</summary>
+    long LastRunFaults { get; }
 }
 
 /// <summary>
@@ -89,6 +92,9 @@ public sealed class ConsumerHost<TCycle> : IConsumerControl where TCycle : struc
         _worker.Wait();
         return _allocated;
     }
+
+    /// <inheritdoc/>
+    public long LastRunFaults => _worker.LastRunFaults;
 
     /// <inheritdoc/>
     public void Dispose() => _worker.Dispose();

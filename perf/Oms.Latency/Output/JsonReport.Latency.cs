@@ -137,5 +137,6 @@ public static partial class JsonReport
         w.WriteNumber("gen2Count", gc.Gen2);
         w.WriteNumber("allocatedBytes", gc.AllocatedBytes);
         w.WriteNumber("hotThreadAllocatedBytes", gc.WorkerAllocatedBytes);
+        w.WriteNumber("hotThreadPageFaults", gc.WorkerPageFaults);
     }
 }

@@ -208,6 +208,7 @@ public static partial class JsonReport
         w.WriteNumber("gcCount", windows.Sum(x => (long)x.Gc.Collections));
         w.WriteNumber("allocatedBytes", windows.Sum(x => x.Gc.AllocatedBytes));
         w.WriteBoolean("allZero", windows.All(x => x.Gc.IsZero));
+        w.WriteNumber("hotThreadPageFaults", HarnessResult.PageFaults(windows.Select(x => x.Gc)));
         w.WriteEndObject();
     }
 }

@@ -95,7 +95,8 @@ public static class MarkdownReport
             "which tell the strategy nothing, the operator's anomaly stream). *Ring only*: the same producer into a bare `MpscRing` (single-producer mode, as the engine's), drained by a pinned " +
             "consumer that stamps as the engine thread does; *engine adds* = applied − ring only, per percentile.");
         s.AppendLine("* Percentiles per window from HdrHistogram (3 significant digits); tables show the median over runs and the p99's min–max. " +
-            "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation.");
+            "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation " +
+            "and page faults (minor and major, from `/proc/thread-self/stat`; the engine commits its tables when it is built, so its thread should take none).");
         s.AppendLine($"* Throughput: the same stream, in line-aligned memory as the ring's slots, applied by `OmsEngine.Apply` (outputs drained every 64 messages on the same thread, from " +
             $"output queues of {Format.Count(EngineSizing.BatchDrainedOutputCapacity)} slots that stay in cache; a dropped event would fail the run) and by " +
             $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring (single- and multi-producer mode) vs bounded `Channel` moving the same " +

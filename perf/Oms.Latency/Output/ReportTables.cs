@@ -146,10 +146,17 @@ public static class ReportTables
         (string Name, GcDelta Gc)[] windows = [.. r.ZeroGcWindows()];
         int bad = windows.Count(w => !w.Gc.IsZero);
         return new TextTable("GC in measured windows held to zero (engine and ring; the baselines' figures are in the throughput table)",
-            ["windows", "GCs", "bytes allocated (process)", "bytes allocated (hot threads)", "windows not zero"],
+            ["windows", "GCs", "bytes allocated (process)", "bytes allocated (hot threads)", "windows not zero", "page faults (hot threads)"],
             [[windows.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), windows.Sum(w => (long)w.Gc.Collections).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Format.Bytes(windows.Sum(w => w.Gc.AllocatedBytes)), Format.Bytes(windows.Sum(w => Math.Max(0, w.Gc.WorkerAllocatedBytes))),
-                bad.ToString(System.Globalization.CultureInfo.InvariantCulture)]]);
+                bad.ToString(System.Globalization.CultureInfo.InvariantCulture), PageFaultsText(windows.Select(w => w.Gc))]]);
+    }
+
+    /// <summary>The hot threads' page faults over some windows, for people ("not counted" off Linux).</summary>
+    internal static string PageFaultsText(IEnumerable<GcDelta> windows)
+    {
+        long faults = HarnessResult.PageFaults(windows);
+        return faults < 0 ? "not counted" : Format.Count(faults);
     }
 
     private static TextTable Targets(HarnessResult r) =>

@@ -46,7 +46,8 @@ public static class TargetCheck
 
         (string, Support.GcDelta)[] windows = [.. r.ZeroGcWindows()];
         int bad = windows.Count(w => !w.Item2.IsZero);
-        yield return ("0 GCs and 0 bytes in measured windows", $"{bad} of {windows.Length} windows not zero", Met(bad == 0));
+        yield return ("0 GCs and 0 bytes in measured windows",
+            $"{bad} of {windows.Length} windows not zero (page faults on their hot threads: {ReportTables.PageFaultsText(windows.Select(w => w.Item2))})", Met(bad == 0));
     }
 
     private static string Met(bool met) => met ? "yes" : "no";

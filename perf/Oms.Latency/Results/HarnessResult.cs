@@ -31,6 +31,13 @@ public sealed class HarnessResult
     /// <summary>Each working set.</summary>
     public List<WorkingSetResult> WorkingSets { get; } = [];
 
+    /// <summary>Page faults of the hot threads summed over <paramref name="windows"/> that counted them; -1 when none did.</summary>
+    public static long PageFaults(IEnumerable<GcDelta> windows)
+    {
+        long[] counted = [.. windows.Select(g => g.WorkerPageFaults).Where(f => f >= 0)];
+        return counted.Length == 0 ? -1 : counted.Sum();
+    }
+
     /// <summary>
     /// Every window whose GC figures should be zero: the engine's and the ring's. The baselines (reference model,
     /// Channel) are reported with their figures in the throughput table but are not held to zero.

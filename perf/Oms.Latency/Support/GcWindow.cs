@@ -5,7 +5,8 @@ namespace Oms.Latency.Support;
 /// <param name="Gen2">Of those, full (generation 2) collections.</param>
 /// <param name="AllocatedBytes">Bytes allocated by every thread of the process (precise count).</param>
 /// <param name="WorkerAllocatedBytes">Bytes allocated by the window's own hot threads (engine, load generator, ring consumer), -1 when not measured.</param>
-public readonly record struct GcDelta(int Collections, int Gen2, long AllocatedBytes, long WorkerAllocatedBytes)
+/// <param name="WorkerPageFaults">Page faults the same hot threads took (<see cref="ThreadFaults"/>), -1 when not counted. Not part of <see cref="IsZero"/>: reported beside it.</param>
+public readonly record struct GcDelta(int Collections, int Gen2, long AllocatedBytes, long WorkerAllocatedBytes, long WorkerPageFaults = -1)
 {
     /// <summary>True when nothing was collected and nothing allocated.</summary>
     public bool IsZero => Collections == 0 && AllocatedBytes == 0 && WorkerAllocatedBytes <= 0;
@@ -29,6 +30,6 @@ public readonly record struct GcSnapshot(int Gen0, int Gen2, long Allocated)
     }
 
     /// <summary>What happened between <paramref name="start"/> and this snapshot.</summary>
-    public GcDelta Since(GcSnapshot start, long workerAllocated = -1) =>
-        new(Gen0 - start.Gen0, Gen2 - start.Gen2, Allocated - start.Allocated, workerAllocated);
+    public GcDelta Since(GcSnapshot start, long workerAllocated = -1, long workerPageFaults = -1) =>
+        new(Gen0 - start.Gen0, Gen2 - start.Gen2, Allocated - start.Allocated, workerAllocated, workerPageFaults);
 }

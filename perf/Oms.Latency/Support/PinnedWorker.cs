@@ -23,6 +23,7 @@ public sealed class PinnedWorker : IDisposable
     private readonly ManualResetEventSlim _started = new(false);
     private volatile bool _stop;
     private Exception? _failure;
+    private ThreadFaults? _faults;
 
     /// <summary>Starts the thread; <paramref name="cpu"/> &lt; 0 leaves placement to the OS.</summary>
     public PinnedWorker(string name, int cpu, Action body)
@@ -39,6 +40,12 @@ public sealed class PinnedWorker : IDisposable
 
     /// <summary>The CPU asked for (-1: none).</summary>
     public int Cpu => _cpu;
+
+    /// <summary>
+    /// Page faults the thread took during the last run of the body (see <see cref="ThreadFaults"/>); -1 where they
+    /// cannot be counted. Read after <see cref="Wait"/>.
+    /// </summary>
+    public long LastRunFaults { get; private set; } = -1;
 
     /// <summary>Lets the body run once; returns at once.</summary>
     public void Run() => _go.Release();
@@ -59,6 +66,7 @@ public sealed class PinnedWorker : IDisposable
         _stop = true;
         _go.Release();
         _thread.Join();
+        _faults?.Dispose();
         _go.Dispose();
         _done.Dispose();
         _started.Dispose();
@@ -67,6 +75,8 @@ public sealed class PinnedWorker : IDisposable
     private void Loop()
     {
         Pinned = _cpu >= 0 && ThreadAffinity.Pin(_cpu);
+        // Opened here, before any run: it allocates, and the path names the thread that opens it.
+        _faults = ThreadFaults.OfCurrentThread();
         _started.Set();
         while (true)
         {
@@ -76,6 +86,7 @@ public sealed class PinnedWorker : IDisposable
                 return;
             }
 
+            long faultsBefore = _faults!.Read();
             try
             {
                 _body();
@@ -84,6 +95,8 @@ public sealed class PinnedWorker : IDisposable
             {
                 _failure = e;
             }
+
+            LastRunFaults = faultsBefore < 0 ? -1 : _faults.Read() - faultsBefore;
 
             _done.Release();
         }

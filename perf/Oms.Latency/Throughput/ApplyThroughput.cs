@@ -45,16 +45,19 @@ public static class ApplyThroughput
     {
         var engine = new OmsEngine(options);
         var outputs = new EngineOutputs(engine);
+        using ThreadFaults faults = ThreadFaults.OfCurrentThread();
         Apply(engine, outputs, setup, 0, setup.Length);
         for (int s = 0; s * slice < stream.Length; s++)
         {
             GcSnapshot.Settle();
             GcSnapshot before = GcSnapshot.Take();
             long threadBefore = GC.GetAllocatedBytesForCurrentThread();
+            long faultsBefore = faults.Read();
             long start = NanoClock.Now();
             Apply(engine, outputs, stream.Span, s * slice, slice);
             long elapsed = NanoClock.Now() - start;
-            GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore);
+            long faulted = faultsBefore < 0 ? -1 : faults.Read() - faultsBefore;
+            GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore, faulted);
             Report(result.Engine, s >= warmup, slice, elapsed, gc, progress);
         }
 
