@@ -4,12 +4,12 @@ using Oms.Engine;
 
 namespace Oms.Benchmarks.Engine;
 
-// Regime: one operation = OmsEngine.Apply of one strategy command (new order, cancel request, replace
-// request) that the engine accepts, on the benchmark thread, bypassing the inbound ring. Each iteration builds
-// a fresh engine (capacity exactly 16,384 orders; tables prefaulted), brings 16,384 orders to the state before
-// the command ([IterationSetup]: nothing for Submit, submitted and acknowledged for Cancel and Replace), then
-// applies the command to every order once (OperationsPerInvoke = 16,384, one invocation per iteration).
-// Working set and layout as ReportApplyBenchmarks (4 strategies/accounts, 2 venues, 64 instruments).
+// Regime: one operation = OmsEngine.Apply of one strategy command (new order, cancel request, replace request)
+// that the engine accepts, on the benchmark thread, bypassing the inbound ring. Each iteration builds a fresh
+// engine (capacity exactly 16,384 orders; every table committed when it is built), brings 16,384 orders to the
+// state before the command ([IterationSetup]: nothing for Submit, submitted and acknowledged for Cancel and
+// Replace), then applies the command to every order once (OperationsPerInvoke = 16,384, one invocation per
+// iteration). Working set and layout as ReportApplyBenchmarks (4 strategies/accounts, 2 venues, 64 instruments).
 // Included: validation, id lookups and inserts (the new ClOrdID joins the chain index), position-row lookup
 // (Submit), the venue command, the strategy event, draining every output queue on the same thread every 64
 // messages. Not included: the ring, risk checks beyond the engine's own validation (there are none yet).

@@ -10,17 +10,15 @@ namespace Oms.Benchmarks.Engine;
 // generated once: about 13% new orders, 9% cancel/replace requests, 0.4% mass cancels, 4% wire duplicates, 1%
 // unknown-order and garbled reports, the rest venue reports (acks, fills, cancels, replaces, rejects, busts and
 // corrections...); about 27% of messages raise an anomaly. Each iteration measures 32,768 messages applied to a
-// fresh OmsEngine (8,192 orders of capacity per 32,768 messages the engine will see, tables prefaulted, every
-// output drained on the same thread every 64 messages) or to a fresh ReferenceOms (the baseline: classes,
-// dictionaries and BigInteger; it keeps state only and emits no events, venue commands or anomalies, which the
-// engine does), built in [IterationSetup], not measured. SessionPrefix is how many messages of the same stream
-// that setup applies first, also not measured: 0 measures a session's start on empty tables (the engine's
-// first pass over freshly allocated memory, whose cost depends on where the allocator put it; see
-// docs/perf/benchmarks.md), 32,768 measures the next 32,768 messages of a session under way, on tables the
-// prefix has used. Fewer instruments means more fills per position row, so busts and corrections, which
-// rebuild a row from its fills (the engine from its last checkpoint, the reference from the first fill), cost
-// more. GlobalSetup repeats both models until the JIT settles (JitWarmup), then checks the engine dropped
-// nothing and both counted the same fills and duplicates.
+// fresh OmsEngine (8,192 orders of capacity per 32,768 messages the engine will see, every table committed when
+// it is built, every output drained on the same thread every 64 messages) or to a fresh ReferenceOms (the
+// baseline: classes, dictionaries and BigInteger; it keeps state only and emits no events, venue commands or
+// anomalies, which the engine does), built in [IterationSetup], not measured. SessionPrefix is how many messages
+// of the same stream that setup applies first, also not measured: 0 measures a session's start on empty tables,
+// 32,768 the next 32,768 messages of a session under way. Fewer instruments means more fills per position row,
+// so busts and corrections, which rebuild a row from its fills (the engine from its last checkpoint, the
+// reference from the first fill), cost more. GlobalSetup repeats both models until the JIT settles (JitWarmup),
+// then checks the engine dropped nothing and both counted the same fills and duplicates.
 [MemoryDiagnoser]
 [IterationCount(15)]
 public class MixedStreamBenchmarks

@@ -6,14 +6,14 @@ namespace Oms.Benchmarks.Engine;
 
 // Regime: one operation = OmsEngine.Apply of one execution report of a single kind, on the benchmark thread,
 // bypassing the inbound ring (RingCrossThreadBenchmarks measures that). Each iteration builds a fresh engine
-// (capacity exactly 16,384 orders; tables prefaulted), puts 16,384 orders through the lifecycle steps before
-// the one measured ([IterationSetup], not measured), then applies that step's report to every order once
-// (OperationsPerInvoke = 16,384, one invocation per iteration). Working set: 16,384 order rows, ClOrdID and
-// ExecID indexes sized by the engine's defaults for that capacity (several MB, beyond L2), 4 strategies /
-// accounts, 2 venues, 64 instruments so each position row holds 64 fills. Included: id lookups, the
-// transition table, order/position/fill table updates, writing the events (and venue commands, anomalies),
-// and draining every output queue on the same thread every 64 messages. Not included: the ring, a consumer on
-// another core. GlobalSetup repeats every kind until the JIT settles (JitWarmup), checking each takes its path.
+// (capacity exactly 16,384 orders; every table committed when it is built), puts 16,384 orders through the
+// lifecycle steps before the one measured ([IterationSetup], not measured), then applies that step's report to
+// every order once (OperationsPerInvoke = 16,384, one invocation per iteration). Working set: 16,384 order rows,
+// ClOrdID and ExecID indexes sized by the engine's defaults for that capacity (several MB, beyond L2), 4
+// strategies / accounts, 2 venues, 64 instruments so each position row holds 64 fills. Included: id lookups, the
+// transition table, order/position/fill table updates, writing the events (and venue commands, anomalies), and
+// draining every output queue on the same thread every 64 messages. Not included: the ring, a consumer on another
+// core. GlobalSetup repeats every kind until the JIT settles (JitWarmup), checking each takes its path.
 [MemoryDiagnoser]
 [IterationCount(15)]
 public class ReportApplyBenchmarks

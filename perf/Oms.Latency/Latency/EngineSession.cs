@@ -6,8 +6,9 @@ namespace Oms.Latency.Latency;
 
 /// <summary>
 /// A real engine holding a working set, ready for latency windows: sized for the session's messages, every
-/// table prefaulted, the setup (N new orders and their acknowledgements) applied, then handed to its pinned
-/// thread. The workload generator stays in step with it: each window's messages continue the same mix.
+/// table committed (the engine does that when it is built), the setup (N new orders and their acknowledgements)
+/// applied, then handed to its pinned thread. The workload generator stays in step with it: each window's
+/// messages continue the same mix.
 /// </summary>
 public sealed class EngineSession : IDisposable
 {
