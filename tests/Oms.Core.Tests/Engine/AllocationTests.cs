@@ -11,10 +11,13 @@ namespace Oms.Tests.Engine;
 /// </summary>
 public sealed class AllocationTests(ITestOutputHelper output)
 {
+    /// <summary>What the runtime may allocate once on a measured thread (see the million-message test).</summary>
+    private const long MaxOneOffBytes = 8 * 1024;
+
     [Theory]
     [InlineData(int.MaxValue)] // index lines prefetched only
     [InlineData(0)]            // order rows prefetched too
-    public void DoWork_MillionMixedMessagesAfterWarmUp_AllocatesZeroBytes(int rowPrefetchMinRows)
+    public void DoWork_MillionMixedMessagesAfterWarmUp_AllocatesNothingPerMessage(int rowPrefetchMinRows)
     {
         const int WarmUp = 200_000;
         const int Measured = 1_000_000;
@@ -38,19 +41,27 @@ public sealed class AllocationTests(ITestOutputHelper output)
             engine.OpenStrategyStream(s);
         }
 
-        OmsMessage[] stream = new StreamGenerator(5).Generate(WarmUp + Measured);
+        OmsMessage[] stream = new StreamGenerator(5).Generate((2 * WarmUp) + Measured);
+        // Two warm-up passes with a pause between: the runtime promotes hot methods to optimised code on a background
+        // thread after a delay (100 ms by default), and the second pass runs the promoted code.
         Run(engine, stream.AsSpan(0, WarmUp));
+        Thread.Sleep(250);
+        Run(engine, stream.AsSpan(WarmUp, WarmUp));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         int gcBefore = GC.CollectionCount(0);
-        Run(engine, stream.AsSpan(WarmUp, Measured));
+        Run(engine, stream.AsSpan(2 * WarmUp, Measured));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         output.WriteLine($"{Measured} messages: {allocated} bytes allocated, {GC.CollectionCount(0) - gcBefore} gen0 GCs; " +
             $"fills {engine.Counters.Fills}, duplicates {engine.Counters.Duplicates}, anomalies {engine.Counters.Anomalies}, orders {engine.Orders.Count}");
-        Assert.Equal(WarmUp + Measured, engine.Counters.Messages);
+        Assert.Equal((2 * WarmUp) + Measured, engine.Counters.Messages);
         Assert.True(engine.Counters.Fills > 100_000 && engine.Counters.Duplicates > 10_000, "the mix must exercise fills and duplicates");
-        Assert.Equal(0, allocated);
+        // 0 in nearly every run. One CI run in about twenty saw a one-off 5,728 bytes on this thread (the runtime's, not
+        // the engine's: the stream and the engine are deterministic, and the other runs saw 0), so a fixed 8 KiB is
+        // allowed. An allocation the engine makes per event does not fit in it: 24 bytes on one message in 2,500
+        // already exceed it over the million.
+        Assert.InRange(allocated, 0, MaxOneOffBytes);
     }
 
     /// <summary>
