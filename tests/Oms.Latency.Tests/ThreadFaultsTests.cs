@@ -22,6 +22,14 @@ public sealed class ThreadFaultsTests
     public void Parse_refuses_what_is_not_a_stat_line(string line) =>
         Assert.Equal(-1, ThreadFaults.Parse(Encoding.ASCII.GetBytes(line)));
 
+    [Theory]
+    [InlineData(3, 4, 7)]
+    [InlineData(0, 0, 0)]
+    [InlineData(-1, 4, -1)]
+    [InlineData(3, -1, -1)]
+    public void Add_is_not_counted_when_either_thread_was_not(long a, long b, long expected) =>
+        Assert.Equal(expected, ThreadFaults.Add(a, b));
+
     [Fact]
     public void Read_counts_this_threads_faults_without_allocating()
     {

@@ -36,13 +36,34 @@ public static class TestEngineKit
     }
 
     /// <summary>Runs the duty cycle until the ring is empty, discarding outputs as it goes.</summary>
+    /// <remarks>
+    /// <c>DoWork</c> also returns 0 while an input tap is full (a journal writer behind), with messages still in the
+    /// ring; stopping then would leave them unapplied and unjournaled. Pump waits for the tap instead, and throws
+    /// after a minute (a tap nobody drains).
+    /// </remarks>
     public static void Pump(this OmsEngine engine)
     {
-        while (engine.DoWork() > 0)
+        long deadline = Environment.TickCount64 + 60_000;
+        while (true)
         {
+            int applied = engine.DoWork();
             engine.DrainOutputs();
-        }
+            if (applied > 0)
+            {
+                continue;
+            }
 
-        engine.DrainOutputs();
+            if (engine.Inbound.Depth == 0)
+            {
+                return;
+            }
+
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"{engine.Inbound.Depth} messages stayed in the ring for a minute: is the input tap drained?");
+            }
+
+            Thread.Yield();
+        }
     }
 }

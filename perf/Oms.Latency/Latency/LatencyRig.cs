@@ -63,8 +63,7 @@ public sealed class LatencyRig : IDisposable
         _consumer.Start(_times.Applied, ringBase, count);
         WindowTrace trace = _load.Run(messages, count, rate, _times, ringBase, inputBase);
         long consumerAllocated = _consumer.Stop();
-        long faults = _consumer.LastRunFaults < 0 || _load.LastRunFaults < 0 ? -1 : _consumer.LastRunFaults + _load.LastRunFaults;
-        GcDelta gc = GcSnapshot.Take().Since(before, consumerAllocated + trace.Allocated, faults);
+        GcDelta gc = GcSnapshot.Take().Since(before, consumerAllocated + trace.Allocated, ThreadFaults.Add(_consumer.LastRunFaults, _load.LastRunFaults));
         return WindowAnalysis.Build(name, _times, count, rate, trace, gc, _withCallbacks, _ring.Capacity);
     }
 

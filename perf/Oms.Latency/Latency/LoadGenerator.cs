@@ -78,8 +78,7 @@ public sealed class LoadGenerator : IDisposable
     public bool ConsumerPinned => _consumer?.Pinned ?? _producer.Pinned;
 
     /// <summary>Page faults the load generator's thread(s) took in the last window; -1 where they cannot be counted.</summary>
-    public long LastRunFaults => _consumer is null ? _producer.LastRunFaults
-        : _producer.LastRunFaults < 0 || _consumer.LastRunFaults < 0 ? -1 : _producer.LastRunFaults + _consumer.LastRunFaults;
+    public long LastRunFaults => _consumer is null ? _producer.LastRunFaults : ThreadFaults.Add(_producer.LastRunFaults, _consumer.LastRunFaults);
 
     /// <summary>Runs one window and returns its trace. <paramref name="inputBase"/> (the engine's input sequence of the first message) matters only with outputs.</summary>
     public WindowTrace Run(OmsMessage[] messages, int count, long rate, RunTimes times, long ringBase, long inputBase)

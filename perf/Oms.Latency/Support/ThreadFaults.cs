@@ -55,6 +55,9 @@ public sealed class ThreadFaults : IDisposable
         return Parse(_buffer.AsSpan(0, n));
     }
 
+    /// <summary>Two threads' counts together; -1 when either was not counted.</summary>
+    public static long Add(long a, long b) => a < 0 || b < 0 ? -1 : a + b;
+
     /// <summary>Minor plus major faults from the text of a /proc stat file (fields 10 and 12); -1 when malformed.</summary>
     public static long Parse(ReadOnlySpan<byte> stat)
     {
