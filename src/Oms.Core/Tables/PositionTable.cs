@@ -43,7 +43,9 @@ public sealed class PositionTable
     // Off the per-fill path (written once every interval fills, read by rebuilds): one record per checkpoint.
     private readonly Checkpoint[] _checkpoints;
     private readonly long _checkpointMask; // the interval, a power of two, minus one
-    private int _checkpointCount;
+    private int _poolUsed;            // pool entries handed out at least once
+    private int _freeCheckpoint = -1; // dropped entries, chained through Next, taken before fresh ones
+    private int _checkpointsTaken;
 
     internal readonly PositionOwner[] Owner;
     internal readonly int[] OwnerId;
@@ -112,8 +114,11 @@ public sealed class PositionTable
     /// <summary>The default of the <c>checkpointInterval</c> argument (and of <see cref="Engine.OmsEngineOptions.PositionCheckpointInterval"/>).</summary>
     public const int DefaultCheckpointInterval = 64;
 
-    /// <summary>Checkpoints taken (all rows).</summary>
-    internal int CheckpointCount => _checkpointCount;
+    /// <summary>Checkpoints taken (all rows), in fresh pool entries or in dropped ones reused.</summary>
+    internal int CheckpointCount => _checkpointsTaken;
+
+    /// <summary>Pool entries handed out at least once: a dropped checkpoint's entry is reused before a fresh one.</summary>
+    internal int CheckpointPoolUsed => _poolUsed;
 
     /// <summary>Rows in use.</summary>
     public int Count => _count;
@@ -233,14 +238,23 @@ public sealed class PositionTable
     [MethodImpl(MethodImplOptions.NoInlining)] // once every interval fills: keep it out of the append path
     private void TakeCheckpoint(int row, int fill)
     {
-        if (_checkpointCount >= _checkpoints.Length)
+        int cp = _freeCheckpoint;
+        if (cp >= 0)
+        {
+            _freeCheckpoint = _checkpoints[cp].Next;
+        }
+        else if (_poolUsed < _checkpoints.Length)
+        {
+            cp = _poolUsed++;
+        }
+        else
         {
             // Rare: the pool has room for one per interval appends, and only busts (a row's count passing the
-            // same multiple twice) or dropped checkpoints use more. A rebuild then starts from an older one.
+            // same multiple twice) use more. A rebuild then starts from an older one.
             return;
         }
 
-        int cp = _checkpointCount++;
+        _checkpointsTaken++;
         ref Checkpoint c = ref _checkpoints[cp];
         c.Fill = fill;
         c.Previous = LastCheckpoint[row];
@@ -366,7 +380,7 @@ public sealed class PositionTable
         }
     }
 
-    /// <summary>Takes a checkpoint out of its row's list (its pool entry is not reused).</summary>
+    /// <summary>Takes a checkpoint out of its row's list and returns its pool entry for the next one taken.</summary>
     private void DropCheckpoint(int row, int cp)
     {
         int p = _checkpoints[cp].Previous;
@@ -384,6 +398,10 @@ public sealed class PositionTable
         {
             LastCheckpoint[row] = p;
         }
+
+        _checkpoints[cp].Previous = -1;
+        _checkpoints[cp].Next = _freeCheckpoint;
+        _freeCheckpoint = cp;
     }
 
     /// <summary>
@@ -393,7 +411,9 @@ public sealed class PositionTable
     /// </summary>
     internal int RebuildCheckpoints(FillStore fills)
     {
-        _checkpointCount = 0;
+        _poolUsed = 0;
+        _freeCheckpoint = -1;
+        _checkpointsTaken = 0;
         for (int row = 0; row < _count; row++)
         {
             LastCheckpoint[row] = -1;
@@ -431,7 +451,8 @@ public sealed class PositionTable
 
     /// <summary>
     /// Checks every complete row against a replay of its chain: each checkpoint must hold the state before its
-    /// fill, and the row the state after the last. Returns the first disagreement, or null. The row is left as it was.
+    /// fill, and the row the state after the last; and the checkpoint pool's entries handed out are all in the
+    /// rows' lists or the free list. Returns the first disagreement, or null. The rows are left as they were.
     /// </summary>
     internal string? CheckChains(FillStore fills)
     {
@@ -482,7 +503,23 @@ public sealed class PositionTable
             }
         }
 
-        return null;
+        // Every pool entry handed out is in the rows' lists or the free list: none leaked, none listed twice.
+        long listed = 0;
+        for (int row = 0; row < _count; row++)
+        {
+            for (int cp = LastCheckpoint[row]; cp >= 0 && listed <= _poolUsed; cp = _checkpoints[cp].Previous)
+            {
+                listed++;
+            }
+        }
+
+        for (int cp = _freeCheckpoint; cp >= 0 && listed <= _poolUsed; cp = _checkpoints[cp].Next)
+        {
+            listed++;
+        }
+
+        return listed == _poolUsed ? null
+            : $"checkpoint pool: {listed} entries in the rows' lists and the free list, {_poolUsed} handed out";
     }
 
     private PositionState StateOf(int row) => new()

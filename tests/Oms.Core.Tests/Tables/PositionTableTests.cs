@@ -102,10 +102,11 @@ public sealed class PositionTableTests
     [InlineData(2, 2)]
     [InlineData(3, 8)]
     [InlineData(4, 64)]
-    public void Recompute_AfterRandomBustsAndCorrections_SameAsReplayingEveryActiveFill(int seed, int interval)
+    [InlineData(5, 2, 300)] // a pool for a tenth of the fills' checkpoints: dropped entries are taken again
+    public void Recompute_AfterRandomBustsAndCorrections_SameAsReplayingEveryActiveFill(int seed, int interval, int poolFills = -1)
     {
         const int Steps = 3_000;
-        var book = new Book(Steps, interval);
+        var book = new Book(Steps, interval, poolFills);
         var random = new Random(seed);
         int busts = 0, corrections = 0;
         for (int step = 0; step < Steps; step++)
@@ -143,7 +144,9 @@ public sealed class PositionTableTests
 
         Assert.Null(book.Table.CheckChains(book.Fills));
         Assert.True(busts > 300 && corrections > 150, $"busts {busts}, corrections {corrections}");
-        Assert.True(book.Table.CheckpointCount >= 2 * ((Steps / 2) / interval - 1), $"{book.Table.CheckpointCount} checkpoints");
+        Assert.True(poolFills < 0 ? book.Table.CheckpointCount >= 2 * ((Steps / 2) / interval - 1)
+            : book.Table.CheckpointCount > book.Table.CheckpointPoolUsed + 50,
+            $"{book.Table.CheckpointCount} checkpoints, {book.Table.CheckpointPoolUsed} pool entries");
     }
 
     [Fact]
@@ -248,6 +251,40 @@ public sealed class PositionTableTests
             book.AssertRowsMatchTheChain($"bust {i}:");
         }
 
+        Assert.Null(book.Table.CheckChains(book.Fills));
+    }
+
+    [Fact]
+    public void Recompute_DroppedCheckpoints_AreReusedByLaterFills()
+    {
+        // A pool of 20 entries at one checkpoint every 4 active fills: 60 fills want 28 (14 per row) and exhaust it.
+        var book = new Book(400, interval: 4, poolFills: 40);
+        for (int i = 0; i < 60; i++)
+        {
+            book.Add(i % 3 == 0 ? Side.Sell : Side.Buy, 10 + i, 10_000 + (i * 7), 1);
+        }
+
+        Assert.Equal((20, 20), (book.Table.CheckpointCount, book.Table.CheckpointPoolUsed));
+
+        // Busting the newest 30 drops the checkpoints on fills 32, 36 and 40 of both rows: six entries back.
+        for (int i = 0; i < 30; i++)
+        {
+            book.Bust(book.Chain[^1]);
+        }
+
+        Assert.Null(book.Table.CheckChains(book.Fills));
+
+        // 40 more fills cross 32, 36, …, 68 active fills again: the six entries are taken before anything else,
+        // and then the pool is out again.
+        for (int i = 0; i < 40; i++)
+        {
+            book.Add(i % 4 == 0 ? Side.Sell : Side.Buy, 5 + i, 10_100 - (i * 3), 2);
+        }
+
+        Assert.Equal((26, 20), (book.Table.CheckpointCount, book.Table.CheckpointPoolUsed));
+        Assert.Null(book.Table.CheckChains(book.Fills));
+        book.Bust(book.Chain[^5]);
+        book.AssertRowsMatchTheChain();
         Assert.Null(book.Table.CheckChains(book.Fills));
     }
 
