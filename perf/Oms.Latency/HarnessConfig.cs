@@ -85,6 +85,12 @@ public sealed class HarnessConfig
     /// <summary>Write the PNG plots.</summary>
     public bool Plot { get; init; } = true;
 
+    /// <summary>
+    /// A perf control FIFO (<c>perf record -D -1 --control fifo:PATH</c>): the engine's measured apply runs switch
+    /// the profiler on and off through it (see <see cref="Support.PerfControl"/>); null: none.
+    /// </summary>
+    public string? PerfControlPath { get; init; }
+
     /// <summary>The --quick preset was asked for.</summary>
     public bool Quick { get; init; }
 
@@ -164,6 +170,11 @@ public sealed class HarnessConfig
         if (OutputCapacity < 2 || (OutputCapacity & (OutputCapacity - 1)) != 0)
         {
             return "--output-capacity must be a power of two";
+        }
+
+        if (PerfControlPath is not null && !File.Exists(PerfControlPath))
+        {
+            return $"--perf-control: {PerfControlPath} does not exist (make it with mkfifo and give it to perf record --control fifo:PATH)";
         }
 
         if (RowPrefetchMinRows < 0)

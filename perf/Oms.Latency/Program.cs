@@ -27,12 +27,13 @@ var noPin = new Option<bool>("--no-pin") { Description = "Leave thread placement
 var noPlot = new Option<bool>("--no-plot") { Description = "Skip the PNG plots." };
 var seed = new Option<int?>("--seed") { Description = "Seed of the workload (default 42)." };
 var noiseSeconds = new Option<double?>("--noise-seconds") { Description = "Seconds of the machine-noise probe on each hot thread's CPU, 0 to skip (default 2; --quick 0.5)." };
+var perfControl = new Option<string?>("--perf-control") { Description = "A perf control FIFO (perf record -D -1 --control fifo:PATH): the profiler records the engine's measured apply runs only." };
 var jitRounds = new Option<int?>("--jit-rounds") { Description = "Rounds of the JIT warm-up before anything is measured (default 4; --quick 2)." };
 
 var root = new RootCommand("oms-latency: latency and throughput harness of the Oms engine (HdrHistogram, fixed offered rates, coordinated omission corrected).")
 {
     quick, json, outDir, report, workingSets, rates, runs, warmupRuns, duration, throughputMessages, saturationMessages,
-    ringCapacity, outputCapacity, rowPrefetch, noHugePages, noProducerHints, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds,
+    ringCapacity, outputCapacity, rowPrefetch, noHugePages, noProducerHints, layout, engineCpu, loadCpu, strategyCpu, noPin, noPlot, seed, jitRounds, noiseSeconds, perfControl,
 };
 
 root.SetAction(parse =>
@@ -69,6 +70,7 @@ root.SetAction(parse =>
         OutDir = parse.GetValue(outDir)!,
         ReportPath = parse.GetValue(report),
         Plot = !parse.GetValue(noPlot),
+        PerfControlPath = parse.GetValue(perfControl),
         Quick = preset.Quick,
         CommandLine = "dotnet run -c Release --project perf/Oms.Latency --" + string.Concat(args.Select(a => " " + a)),
     };

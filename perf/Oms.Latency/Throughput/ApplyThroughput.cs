@@ -34,14 +34,19 @@ public static class ApplyThroughput
         OmsEngineOptions options = EngineSizing.For(liveOrders, stream.Length, config.RingCapacity, config.RowPrefetchMinRows, config.HugePages,
             EngineSizing.BatchDrainedOutputCapacity);
 
-        string? engineProblem = RunEngine(options, setup, stream, slice, config.WarmupRuns, result, progress);
+        string? engineProblem;
+        using (PerfControl? profiler = PerfControl.Open(config.PerfControlPath))
+        {
+            engineProblem = RunEngine(options, setup, stream, slice, config.WarmupRuns, result, progress, profiler);
+        }
+
         string? referenceProblem = RunReference(options, setup, stream, slice, config.WarmupRuns, result, progress);
         result.Problem = engineProblem is null && referenceProblem is null ? null : $"{engineProblem} {referenceProblem}".Trim();
         return result;
     }
 
     private static string? RunEngine(OmsEngineOptions options, OmsMessage[] setup, LineAlignedMessages stream, int slice, int warmup,
-        ApplyThroughputResult result, Progress progress)
+        ApplyThroughputResult result, Progress progress, PerfControl? profiler)
     {
         var engine = new OmsEngine(options);
         var outputs = new EngineOutputs(engine);
@@ -50,6 +55,9 @@ public static class ApplyThroughput
         for (int s = 0; s * slice < stream.Length; s++)
         {
             GcSnapshot.Settle();
+            // The profiler's commands are written outside the window: they are no part of the engine's run.
+            PerfControl? recording = s >= warmup ? profiler : null;
+            recording?.Enable();
             GcSnapshot before = GcSnapshot.Take();
             long threadBefore = GC.GetAllocatedBytesForCurrentThread();
             long faultsBefore = faults.Read();
@@ -58,6 +66,7 @@ public static class ApplyThroughput
             long elapsed = NanoClock.Now() - start;
             long faulted = faultsBefore < 0 ? -1 : faults.Read() - faultsBefore;
             GcDelta gc = GcSnapshot.Take().Since(before, GC.GetAllocatedBytesForCurrentThread() - threadBefore, faulted);
+            recording?.Disable();
             Report(result.Engine, s >= warmup, slice, elapsed, gc, progress);
         }
 
