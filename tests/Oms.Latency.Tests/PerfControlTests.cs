@@ -50,6 +50,7 @@ public sealed class PerfControlTests : IDisposable
 
         // The reader plays perf: it holds the FIFO open and reads commands until the writer closes it.
         var lines = new List<string>();
+        // Background: if the harness never opened the FIFO, the reader stays blocked in open; it must not keep the test host alive.
         var reader = new Thread(() =>
         {
             using var stream = new StreamReader(fifo);
@@ -57,7 +58,7 @@ public sealed class PerfControlTests : IDisposable
             {
                 lines.Add(line);
             }
-        });
+        }) { IsBackground = true };
         reader.Start();
 
         ApplyThroughput.Run(Config(fifo), 500, new Progress(null));
