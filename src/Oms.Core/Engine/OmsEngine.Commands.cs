@@ -34,12 +34,12 @@ public sealed partial class OmsEngine
         _orders.Strategy[slot] = m.StrategyId;
         _orders.Account[slot] = m.AccountId;
         _orders.Instrument[slot] = m.InstrumentId;
-        _orders.Venue[slot] = m.VenueId;
-        _orders.SideOf[slot] = m.Side;
+        _orders.Flags[slot].Venue = m.VenueId;
+        _orders.Flags[slot].Side = m.Side;
         _orders.Type[slot] = m.OrderType;
         _orders.Tif[slot] = m.TimeInForce;
         _orders.ExpireTime[slot] = m.ExpireTime;
-        _orders.OrderQty[slot] = m.OrderQty;
+        _orders.Quantities[slot].OrderQty = m.OrderQty;
         _orders.Price[slot] = m.Price;
         _orders.StopPx[slot] = m.StopPx;
         _orders.Created[slot] = m.Timestamp;
@@ -59,14 +59,14 @@ public sealed partial class OmsEngine
 
         if (reason != RejectReason.None)
         {
-            _orders.Status[slot] = OrderStatus.Denied;
+            _orders.Flags[slot].Status = OrderStatus.Denied;
             _counters.DeniedValue++;
             _counters.Count(reason);
             Emit(in m, slot, EventKind.Denied, reason);
             return;
         }
 
-        _orders.Status[slot] = OrderStatus.PendingNew;
+        _orders.Flags[slot].Status = OrderStatus.PendingNew;
         _orders.TrackLive(slot);
         _counters.SubmittedValue++;
         SendToVenue(slot, VenueCommandKind.New, m.ClOrdId, IdToken.None, m.Timestamp);
@@ -171,7 +171,7 @@ public sealed partial class OmsEngine
         for (int slot = _orders.FirstLive(m.StrategyId), next; slot >= 0; slot = next)
         {
             next = _orders.NextLiveOf(slot);
-            if (!_orders.Status[slot].IsLive())
+            if (!_orders.Flags[slot].Status.IsLive())
             {
                 // Ended since the last walk: leave the list now (rows leave lazily, see LiveOrderLists).
                 _orders.UntrackLive(slot);
@@ -180,8 +180,8 @@ public sealed partial class OmsEngine
 
             if ((m.AccountId != 0 && _orders.Account[slot] != m.AccountId)
                 || (m.InstrumentId != 0 && _orders.Instrument[slot] != m.InstrumentId)
-                || (m.VenueId != 0 && _orders.Venue[slot] != m.VenueId)
-                || OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.CancelRequest).Action != TransitionAction.BeginCancel)
+                || (m.VenueId != 0 && _orders.Flags[slot].Venue != m.VenueId)
+                || OrderStateMachine.Transition(_orders.Flags[slot].Status, LifecycleEvent.CancelRequest).Action != TransitionAction.BeginCancel)
             {
                 continue;
             }
@@ -251,13 +251,13 @@ public sealed partial class OmsEngine
 
     private RejectReason TryBeginCancel(int slot, IdToken cancelClOrdId, long timestamp)
     {
-        Transition t = OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.CancelRequest);
+        Transition t = OrderStateMachine.Transition(_orders.Flags[slot].Status, LifecycleEvent.CancelRequest);
         if (t.Action != TransitionAction.BeginCancel)
         {
             return t.Reason;
         }
 
-        if (!_venueQueues[_orders.Venue[slot]].HasRoomFor(1))
+        if (!_venueQueues[_orders.Flags[slot].Venue].HasRoomFor(1))
         {
             return RejectReason.VenueBackPressure;
         }
@@ -267,8 +267,8 @@ public sealed partial class OmsEngine
             return RejectReason.IdCapacity;
         }
 
-        _orders.PreviousStatus[slot] = _orders.Status[slot];
-        _orders.Status[slot] = OrderStatus.PendingCancel;
+        _orders.Flags[slot].PreviousStatus = _orders.Flags[slot].Status;
+        _orders.Flags[slot].Status = OrderStatus.PendingCancel;
         _orders.PendingClOrdId[slot] = cancelClOrdId;
         _orders.PendingQty[slot] = 0;
         _orders.Updated[slot] = timestamp;
@@ -278,7 +278,7 @@ public sealed partial class OmsEngine
 
     private RejectReason TryBeginReplace(int slot, in OmsMessage m)
     {
-        Transition t = OrderStateMachine.Transition(_orders.Status[slot], LifecycleEvent.ReplaceRequest);
+        Transition t = OrderStateMachine.Transition(_orders.Flags[slot].Status, LifecycleEvent.ReplaceRequest);
         if (t.Action != TransitionAction.BeginReplace)
         {
             return t.Reason;
@@ -295,7 +295,7 @@ public sealed partial class OmsEngine
             return priceReason;
         }
 
-        if (!_venueQueues[_orders.Venue[slot]].HasRoomFor(1))
+        if (!_venueQueues[_orders.Flags[slot].Venue].HasRoomFor(1))
         {
             return RejectReason.VenueBackPressure;
         }
@@ -305,8 +305,8 @@ public sealed partial class OmsEngine
             return RejectReason.IdCapacity;
         }
 
-        _orders.PreviousStatus[slot] = _orders.Status[slot];
-        _orders.Status[slot] = OrderStatus.PendingReplace;
+        _orders.Flags[slot].PreviousStatus = _orders.Flags[slot].Status;
+        _orders.Flags[slot].Status = OrderStatus.PendingReplace;
         _orders.PendingClOrdId[slot] = m.ClOrdId;
         _orders.PendingQty[slot] = m.OrderQty;
         _orders.PendingPrice[slot] = m.Price;
@@ -339,12 +339,12 @@ public sealed partial class OmsEngine
 
     private void SendToVenue(int slot, VenueCommandKind kind, IdToken clOrdId, IdToken origClOrdId, long timestamp)
     {
-        var queue = _venueQueues[_orders.Venue[slot]];
+        var queue = _venueQueues[_orders.Flags[slot].Venue];
         bool claimed = queue.TryClaim(out long seq);
         System.Diagnostics.Debug.Assert(claimed, "Invariant: venue room is checked before any state changes");
         ref VenueCommand c = ref queue[seq];
         c.Kind = kind;
-        c.Side = _orders.SideOf[slot];
+        c.Side = _orders.Flags[slot].Side;
         c.OrderType = _orders.Type[slot];
         c.TimeInForce = _orders.Tif[slot];
         c.StrategyId = StrategyOf(slot);
@@ -356,7 +356,7 @@ public sealed partial class OmsEngine
         c.OrigClOrdId = origClOrdId;
         c.VenueOrderId = _orders.VenueOrderId[slot];
         bool replace = kind == VenueCommandKind.Replace;
-        c.OrderQty = replace ? _orders.PendingQty[slot] : _orders.OrderQty[slot];
+        c.OrderQty = replace ? _orders.PendingQty[slot] : _orders.Quantities[slot].OrderQty;
         c.Price = replace ? _orders.PendingPrice[slot] : _orders.Price[slot];
         c.StopPx = replace ? _orders.PendingStopPx[slot] : _orders.StopPx[slot];
         c.ExpireTime = _orders.ExpireTime[slot];

@@ -47,7 +47,7 @@ public sealed partial class OmsEngine
 
     private string? CheckOrder(int slot, Span<IdToken> buffer)
     {
-        OrderStatus status = _orders.Status[slot];
+        OrderStatus status = _orders.Flags[slot].Status;
         if (status is OrderStatus.None or OrderStatus.Replaced)
         {
             return $"holds status {status}";
@@ -70,17 +70,17 @@ public sealed partial class OmsEngine
             return "its position rows name another strategy, account or instrument than its own columns";
         }
 
-        if (_orders.CumQty[slot] < 0)
+        if (_orders.Quantities[slot].CumQty < 0)
         {
-            return $"negative CumQty {_orders.CumQty[slot]}";
+            return $"negative CumQty {_orders.Quantities[slot].CumQty}";
         }
 
-        if (status.IsLive() && _orders.CumQty[slot] >= _orders.OrderQty[slot])
+        if (status.IsLive() && _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty)
         {
-            return $"live ({status}) with CumQty {_orders.CumQty[slot]} >= OrderQty {_orders.OrderQty[slot]}";
+            return $"live ({status}) with CumQty {_orders.Quantities[slot].CumQty} >= OrderQty {_orders.Quantities[slot].OrderQty}";
         }
 
-        if (status is OrderStatus.PendingCancel or OrderStatus.PendingReplace && _orders.PreviousStatus[slot] == OrderStatus.None)
+        if (status is OrderStatus.PendingCancel or OrderStatus.PendingReplace && _orders.Flags[slot].PreviousStatus == OrderStatus.None)
         {
             return $"{status} with no status to restore";
         }

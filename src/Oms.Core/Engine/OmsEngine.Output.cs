@@ -68,19 +68,19 @@ public sealed partial class OmsEngine
     private void WriteRow(ref OmsEvent e, int slot)
     {
         var o = _orders;
-        e.Status = o.Status[slot];
-        e.Side = o.SideOf[slot];
+        e.Status = o.Flags[slot].Status;
+        e.Side = o.Flags[slot].Side;
         e.StrategyId = StrategyOf(slot);
         e.AccountId = AccountOf(slot);
         e.InstrumentId = InstrumentOf(slot);
-        e.VenueId = o.Venue[slot];
+        e.VenueId = o.Flags[slot].Venue;
         e.OrderId = o.IdOf(slot);
         e.ClOrdId = o.ClOrdId[slot];
-        e.OrderQty = o.OrderQty[slot];
+        e.OrderQty = o.Quantities[slot].OrderQty;
         e.Price = o.Price[slot];
-        e.CumQty = o.CumQty[slot];
+        e.CumQty = o.Quantities[slot].CumQty;
         e.LeavesQty = LeavesOf(slot);
-        e.AvgPx = FixedPoint.AveragePrice(o.Notional[slot], o.CumQty[slot]);
+        e.AvgPx = FixedPoint.AveragePrice(o.Notional[slot], o.Quantities[slot].CumQty);
         int row = o.Positions[slot].Strategy;
         if (row >= 0)
         {

@@ -90,15 +90,15 @@ public sealed partial class OmsEngine
     }
 
     private long LeavesOf(int slot) =>
-        _orders.Status[slot].IsLive() ? Math.Max(0, _orders.OrderQty[slot] - _orders.CumQty[slot]) : 0;
+        _orders.Flags[slot].Status.IsLive() ? Math.Max(0, _orders.Quantities[slot].OrderQty - _orders.Quantities[slot].CumQty) : 0;
 
     private OrderView ViewOf(int slot)
     {
         var o = _orders;
         return new OrderView(o.IdOf(slot), o.ClOrdId[slot], o.OrigClOrdId[slot], o.VenueOrderId[slot], o.Strategy[slot],
-            o.Account[slot], o.Instrument[slot], o.Venue[slot], o.SideOf[slot], o.Type[slot], o.Tif[slot], o.Status[slot],
-            o.OrderQty[slot], o.Price[slot], o.StopPx[slot], o.CumQty[slot], LeavesOf(slot),
-            FixedPoint.AveragePrice(o.Notional[slot], o.CumQty[slot]), o.Notional[slot], o.Overfilled[slot],
+            o.Account[slot], o.Instrument[slot], o.Flags[slot].Venue, o.Flags[slot].Side, o.Type[slot], o.Tif[slot], o.Flags[slot].Status,
+            o.Quantities[slot].OrderQty, o.Price[slot], o.StopPx[slot], o.Quantities[slot].CumQty, LeavesOf(slot),
+            FixedPoint.AveragePrice(o.Notional[slot], o.Quantities[slot].CumQty), o.Notional[slot], o.Flags[slot].Overfilled,
             o.ChainLength(slot), o.PendingClOrdId[slot]);
     }
 

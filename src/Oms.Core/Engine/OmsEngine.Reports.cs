@@ -75,7 +75,7 @@ public sealed partial class OmsEngine
 
     private void ApplyTransition(in OmsMessage m, int slot, LifecycleEvent ev)
     {
-        OrderStatus status = _orders.Status[slot];
+        OrderStatus status = _orders.Flags[slot].Status;
         Transition t = OrderStateMachine.Transition(status, ev);
         switch (t.Action)
         {
@@ -118,21 +118,21 @@ public sealed partial class OmsEngine
                 Move(in m, slot, t.Target);
                 break;
             case TransitionAction.Work:
-                _orders.Status[slot] = WorkingStatus(slot);
+                _orders.Flags[slot].Status = WorkingStatus(slot);
                 _counters.AcceptedValue++;
                 RememberExecId(in m, slot);
                 Emit(in m, slot, EventKind.Accepted, RejectReason.None);
                 break;
             case TransitionAction.AckWhilePending:
                 RememberExecId(in m, slot);
-                if (_orders.PreviousStatus[slot] != OrderStatus.PendingNew)
+                if (_orders.Flags[slot].PreviousStatus != OrderStatus.PendingNew)
                 {
                     // Acknowledged before (or a fill proved it): a repeated ack is an echo.
                     _counters.ConfirmationsValue++;
                     break;
                 }
 
-                _orders.PreviousStatus[slot] = OrderStatus.New;
+                _orders.Flags[slot].PreviousStatus = OrderStatus.New;
                 _counters.AcceptedValue++;
                 Emit(in m, slot, EventKind.Accepted, RejectReason.None);
                 break;
@@ -143,8 +143,8 @@ public sealed partial class OmsEngine
                 break;
             case TransitionAction.BeginCancel:
                 // Unsolicited pending cancel: the venue or another session asked for it.
-                _orders.PreviousStatus[slot] = status;
-                _orders.Status[slot] = OrderStatus.PendingCancel;
+                _orders.Flags[slot].PreviousStatus = status;
+                _orders.Flags[slot].Status = OrderStatus.PendingCancel;
                 RememberExecId(in m, slot);
                 Emit(in m, slot, EventKind.PendingCancel, RejectReason.None);
                 break;
@@ -177,7 +177,7 @@ public sealed partial class OmsEngine
 
     private void Move(in OmsMessage m, int slot, OrderStatus target)
     {
-        _orders.Status[slot] = target;
+        _orders.Flags[slot].Status = target;
         EventKind kind;
         switch (target)
         {
@@ -210,21 +210,21 @@ public sealed partial class OmsEngine
 
     private void ApplyFill(in OmsMessage m, int slot, TransitionAction action)
     {
-        OrderStatus before = _orders.Status[slot];
-        int fill = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
+        OrderStatus before = _orders.Flags[slot].Status;
+        int fill = _fills.Record(m.ExecId, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
         AddFill(slot, fill, m.LastQty, m.LastPx, m.Fee);
         _counters.FillsValue++;
-        if (action == TransitionAction.FillWhilePending && _orders.PreviousStatus[slot] == OrderStatus.PendingNew)
+        if (action == TransitionAction.FillWhilePending && _orders.Flags[slot].PreviousStatus == OrderStatus.PendingNew)
         {
             // A fill proves the venue holds the order, as an ack would: a rejected cancel then restores what
             // the fills imply (as a fill on PendingNew does), never PendingNew with a CumQty.
-            _orders.PreviousStatus[slot] = OrderStatus.New;
+            _orders.Flags[slot].PreviousStatus = OrderStatus.New;
         }
 
         if (action != TransitionAction.FillLate)
         {
-            bool full = _orders.CumQty[slot] >= _orders.OrderQty[slot];
-            _orders.Status[slot] = full ? OrderStatus.Filled
+            bool full = _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty;
+            _orders.Flags[slot].Status = full ? OrderStatus.Filled
                 : action == TransitionAction.FillWhilePending || before is OrderStatus.DoneForDay or OrderStatus.Suspended ? before
                 : OrderStatus.PartiallyFilled;
         }
@@ -240,9 +240,9 @@ public sealed partial class OmsEngine
             RaiseAnomaly(in m, slot, RejectReason.FillAfterReject);
         }
 
-        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
         {
-            _orders.Overfilled[slot] = true;
+            _orders.Flags[slot].Overfilled = true;
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
         }
     }
@@ -260,14 +260,14 @@ public sealed partial class OmsEngine
             return RejectReason.ExecRefNotActive;
         }
 
-        return _orders.CumQty[slot] - _fills.QtyOf(fill) < 0 ? RejectReason.NegativeCumQty : RejectReason.None;
+        return _orders.Quantities[slot].CumQty - _fills.QtyOf(fill) < 0 ? RejectReason.NegativeCumQty : RejectReason.None;
     }
 
     private void Bust(in OmsMessage m, int slot, int fill)
     {
         long qty = _fills.QtyOf(fill);
         long price = _fills.PriceOf(fill);
-        _orders.CumQty[slot] -= qty;
+        _orders.Quantities[slot].CumQty -= qty;
         _orders.Notional[slot] -= FixedPoint.Notional(price, qty);
         _fills.SetState(fill, FillState.Busted);
         Rebook(_orders.Positions[slot].Account, fill, isCorrection: false, -1, in m);
@@ -281,10 +281,10 @@ public sealed partial class OmsEngine
     private void Correct(in OmsMessage m, int slot, int fill)
     {
         long oldQty = _fills.QtyOf(fill);
-        _orders.CumQty[slot] += m.LastQty - oldQty;
+        _orders.Quantities[slot].CumQty += m.LastQty - oldQty;
         _orders.Notional[slot] += FixedPoint.Notional(m.LastPx, m.LastQty) - FixedPoint.Notional(_fills.PriceOf(fill), oldQty);
         _fills.SetState(fill, FillState.Corrected);
-        int corrected = _fills.Record(m.ExecId, slot, _orders.SideOf[slot], m.LastQty, m.LastPx, m.Fee);
+        int corrected = _fills.Record(m.ExecId, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
         if (corrected >= 0)
         {
             _fills.TakePlaceOf(corrected, fill);
@@ -301,7 +301,7 @@ public sealed partial class OmsEngine
             RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
         }
 
-        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
         {
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
         }
@@ -310,9 +310,9 @@ public sealed partial class OmsEngine
     /// <summary>A new fill: the order's CumQty and notional, and both positions (chained for later rebuilds).</summary>
     private void AddFill(int slot, int fill, long qty, long price, long fee)
     {
-        _orders.CumQty[slot] += qty;
+        _orders.Quantities[slot].CumQty += qty;
         _orders.Notional[slot] = Int128Ops.Add(_orders.Notional[slot], FixedPoint.Notional(price, qty));
-        long signed = _orders.SideOf[slot] == Side.Buy ? qty : -qty;
+        long signed = _orders.Flags[slot].Side == Side.Buy ? qty : -qty;
         PositionRows rows = _orders.Positions[slot];
         foreach (int row in (ReadOnlySpan<int>)[rows.Account, rows.Strategy])
         {
@@ -369,17 +369,17 @@ public sealed partial class OmsEngine
     /// </summary>
     private void AfterFillsChanged(int slot)
     {
-        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
-        OrderStatus status = _orders.Status[slot];
+        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty;
+        OrderStatus status = _orders.Flags[slot].Status;
         if (status is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
         {
             OrderStatus working = WorkingStatus(slot);
-            _orders.Status[slot] = working == OrderStatus.Filled || _orders.PendingClOrdId[slot].IsNone ? working
+            _orders.Flags[slot].Status = working == OrderStatus.Filled || _orders.PendingClOrdId[slot].IsNone ? working
                 : _orders.PendingQty[slot] > 0 ? OrderStatus.PendingReplace : OrderStatus.PendingCancel;
         }
-        else if (status.IsLive() && _orders.CumQty[slot] >= _orders.OrderQty[slot])
+        else if (status.IsLive() && _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty)
         {
-            _orders.Status[slot] = OrderStatus.Filled;
+            _orders.Flags[slot].Status = OrderStatus.Filled;
         }
 
     }
@@ -387,12 +387,12 @@ public sealed partial class OmsEngine
     private void CompleteReplace(in OmsMessage m, int slot)
     {
         _orders.ClOrdId[slot] = _orders.PendingClOrdId[slot];
-        _orders.OrderQty[slot] = _orders.PendingQty[slot];
+        _orders.Quantities[slot].OrderQty = _orders.PendingQty[slot];
         _orders.Price[slot] = _orders.PendingPrice[slot];
         _orders.StopPx[slot] = _orders.PendingStopPx[slot];
         ClearPending(slot);
-        _orders.Overfilled[slot] = _orders.CumQty[slot] > _orders.OrderQty[slot];
-        _orders.Status[slot] = WorkingStatus(slot);
+        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty;
+        _orders.Flags[slot].Status = WorkingStatus(slot);
         _counters.ReplacedValue++;
         RememberExecId(in m, slot);
         Emit(in m, slot, EventKind.Replaced, RejectReason.None);
@@ -410,8 +410,8 @@ public sealed partial class OmsEngine
 
         if (restore)
         {
-            OrderStatus previous = _orders.PreviousStatus[slot];
-            _orders.Status[slot] = previous is OrderStatus.New or OrderStatus.PartiallyFilled ? WorkingStatus(slot) : previous;
+            OrderStatus previous = _orders.Flags[slot].PreviousStatus;
+            _orders.Flags[slot].Status = previous is OrderStatus.New or OrderStatus.PartiallyFilled ? WorkingStatus(slot) : previous;
         }
 
         ClearPending(slot);
@@ -425,7 +425,7 @@ public sealed partial class OmsEngine
     {
         if (m.OrderQty > 0)
         {
-            _orders.OrderQty[slot] = m.OrderQty;
+            _orders.Quantities[slot].OrderQty = m.OrderQty;
         }
 
         if (m.Price > 0)
@@ -434,9 +434,9 @@ public sealed partial class OmsEngine
         }
 
         // A restatement can lift a suspension (the venue states the order works again).
-        if (_orders.Status[slot] == OrderStatus.Suspended && m.OrdStatus is OrderStatus.New or OrderStatus.PartiallyFilled)
+        if (_orders.Flags[slot].Status == OrderStatus.Suspended && m.OrdStatus is OrderStatus.New or OrderStatus.PartiallyFilled)
         {
-            _orders.Status[slot] = OrderStatus.New;
+            _orders.Flags[slot].Status = OrderStatus.New;
         }
 
         AfterFillsChanged(slot);
@@ -448,7 +448,7 @@ public sealed partial class OmsEngine
     /// <summary>A replace or restatement below the filled quantity: the order is Filled and overfilled, flagged.</summary>
     private void FlagIfOverfilled(in OmsMessage m, int slot)
     {
-        if (_orders.CumQty[slot] > _orders.OrderQty[slot])
+        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
         {
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
         }
@@ -456,8 +456,8 @@ public sealed partial class OmsEngine
 
     private OrderStatus WorkingStatus(int slot)
     {
-        long cum = _orders.CumQty[slot];
-        return cum >= _orders.OrderQty[slot] ? OrderStatus.Filled : cum > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
+        long cum = _orders.Quantities[slot].CumQty;
+        return cum >= _orders.Quantities[slot].OrderQty ? OrderStatus.Filled : cum > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
     }
 
     private void ClearPending(int slot)

@@ -27,28 +27,27 @@ public sealed partial class OrderTable
 
     // Identity
     internal readonly uint[] Generation;
-    internal readonly IdToken[] ClOrdId;        // current (latest replace)
+    // Each column is an array, except the report path's 16-byte columns and its two records, which are
+    // AlignedColumns: an array starts at any multiple of 8, so one 16-byte element in four could span two lines.
+    // Flags and Quantities group fields every report reads together, one small record per row
+    // (docs/decisions/0010-order-row-records.md).
+    internal readonly AlignedColumn<IdToken> ClOrdId;        // current (latest replace)
     internal readonly IdToken[] OrigClOrdId;    // the chain's first
-    internal readonly IdToken[] VenueOrderId;
+    internal readonly AlignedColumn<IdToken> VenueOrderId;
     // Static order data
     internal readonly int[] Strategy;
     internal readonly int[] Account;
     internal readonly int[] Instrument;
-    internal readonly int[] Venue;
-    internal readonly Side[] SideOf;
     internal readonly OrderType[] Type;
     internal readonly TimeInForce[] Tif;
     internal readonly long[] ExpireTime;
     internal readonly PositionRows[] Positions;   // one column: every report reads both
     // Lifecycle
-    internal readonly OrderStatus[] Status;
-    internal readonly OrderStatus[] PreviousStatus;  // restored when a pending cancel/replace is rejected
-    internal readonly long[] OrderQty;
+    internal readonly AlignedColumn<OrderFlags> Flags;            // status, status to restore, side, overfill flag, venue
+    internal readonly AlignedColumn<OrderQuantities> Quantities;  // ordered and filled
     internal readonly long[] Price;
     internal readonly long[] StopPx;
-    internal readonly long[] CumQty;
-    internal readonly Int128[] Notional;            // sum of price x qty over active fills
-    internal readonly bool[] Overfilled;
+    internal readonly AlignedColumn<Int128> Notional;            // sum of price x qty over active fills
     internal readonly long[] Created;
     internal readonly long[] Updated;
     // The one request in flight (cancel or replace)
@@ -88,26 +87,21 @@ public sealed partial class OrderTable
         _capacity = capacity;
         _freeSlots = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Generation = HugePages.Allocate<uint>(capacity, hugePages, ref _hugePageBytes);
-        ClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        ClOrdId = new AlignedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
         OrigClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
-        VenueOrderId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        VenueOrderId = new AlignedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
         Strategy = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Account = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Instrument = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
-        Venue = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
-        SideOf = HugePages.Allocate<Side>(capacity, hugePages, ref _hugePageBytes);
+        Flags = new AlignedColumn<OrderFlags>(capacity, hugePages, ref _hugePageBytes);
+        Quantities = new AlignedColumn<OrderQuantities>(capacity, hugePages, ref _hugePageBytes);
         Type = HugePages.Allocate<OrderType>(capacity, hugePages, ref _hugePageBytes);
         Tif = HugePages.Allocate<TimeInForce>(capacity, hugePages, ref _hugePageBytes);
         ExpireTime = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Positions = HugePages.Allocate<PositionRows>(capacity, hugePages, ref _hugePageBytes);
-        Status = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
-        PreviousStatus = HugePages.Allocate<OrderStatus>(capacity, hugePages, ref _hugePageBytes);
-        OrderQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Price = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         StopPx = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
-        CumQty = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
-        Notional = HugePages.Allocate<Int128>(capacity, hugePages, ref _hugePageBytes);
-        Overfilled = HugePages.Allocate<bool>(capacity, hugePages, ref _hugePageBytes);
+        Notional = new AlignedColumn<Int128>(capacity, hugePages, ref _hugePageBytes);
         Created = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Updated = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         PendingClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
@@ -194,13 +188,11 @@ public sealed partial class OrderTable
         Prefetch.Element(Strategy, slot);
         Prefetch.Element(Account, slot);
         Prefetch.Element(Instrument, slot);
-        Prefetch.Element(PreviousStatus, slot);
         Prefetch.Element(OrigClOrdId, slot);
         Prefetch.Element(Type, slot);
         Prefetch.Element(Tif, slot);
         Prefetch.Element(ExpireTime, slot);
         Prefetch.Element(StopPx, slot);
-        Prefetch.Element(Overfilled, slot);
         Prefetch.Element(Created, slot);
         Prefetch.Element(PendingClOrdId, slot);
         Prefetch.Element(PendingQty, slot);
@@ -223,7 +215,7 @@ public sealed partial class OrderTable
     public bool TryResolve(OrderId id, out int slot)
     {
         slot = id.Slot;
-        return (uint)slot < (uint)_capacity && Generation[slot] == id.Generation && Status[slot] != OrderStatus.None;
+        return (uint)slot < (uint)_capacity && Generation[slot] == id.Generation && Flags[slot].Status != OrderStatus.None;
     }
 
     /// <summary>Finds the row of any ClOrdID in an order's chain (and remembers its generation for <see cref="IdOf"/>).</summary>
@@ -247,8 +239,9 @@ public sealed partial class OrderTable
 
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
-    /// cancel/replace reads: one line in each of the 11 columns on that path. Columns only a pending request
-    /// reads (the status to restore) and the live-list flag (read only when a report revives an ended order)
+    /// cancel/replace reads: one line in each of the 8 columns on that path (the status, side and venue share
+    /// the <see cref="Flags"/> record, the two quantities the <see cref="Quantities"/> record, and neither record
+    /// spans two lines). Columns only a pending request reads and the live-list flag (read only when a report revives an ended order)
     /// are left to miss; the owner ids (strategy, account, instrument) are read from the position rows on that
     /// path, and the generation from the ClOrdID index entry that found the row (see <see cref="IdOf"/>).
     /// Changes nothing; a no-op without SSE or for a slot out of range.
@@ -270,20 +263,17 @@ public sealed partial class OrderTable
         PrefetchReportColumns(slot);
     }
 
-    /// <summary>The 11 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
+    /// <summary>The 8 columns of row <paramref name="slot"/> applying a report or a cancel/replace reads (in range: the caller checks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
-        Prefetch.Element(Status, slot);
-        Prefetch.Element(SideOf, slot);
-        Prefetch.Element(Venue, slot);
+        Flags.Prefetch(slot);
         Prefetch.Element(Positions, slot);
-        Prefetch.Element(ClOrdId, slot);
-        Prefetch.Element(VenueOrderId, slot);
-        Prefetch.Element(OrderQty, slot);
+        ClOrdId.Prefetch(slot);
+        VenueOrderId.Prefetch(slot);
+        Quantities.Prefetch(slot);
         Prefetch.Element(Price, slot);
-        Prefetch.Element(CumQty, slot);
-        Prefetch.Element(Notional, slot);
+        Notional.Prefetch(slot);
         Prefetch.Element(Updated, slot);
     }
 
@@ -337,7 +327,7 @@ public sealed partial class OrderTable
     public void TrackLive(int slot)
     {
         int owner = Strategy[slot];
-        if (_live.IsLinked(slot) || !_live.Tracks(owner) || !Status[slot].IsLive())
+        if (_live.IsLinked(slot) || !_live.Tracks(owner) || !Flags[slot].Status.IsLive())
         {
             return;
         }
@@ -386,7 +376,7 @@ public sealed partial class OrderTable
     /// </summary>
     public bool Release(int slot)
     {
-        if (Status[slot] == OrderStatus.None || !Status[slot].IsTerminal())
+        if (Flags[slot].Status == OrderStatus.None || !Flags[slot].Status.IsTerminal())
         {
             return false;
         }
@@ -425,11 +415,11 @@ public sealed partial class OrderTable
         ClOrdId[slot] = default;
         OrigClOrdId[slot] = default;
         VenueOrderId[slot] = default;
-        Status[slot] = OrderStatus.None;
-        PreviousStatus[slot] = OrderStatus.None;
-        CumQty[slot] = 0;
+        Flags[slot].Status = OrderStatus.None;
+        Flags[slot].PreviousStatus = OrderStatus.None;
+        Quantities[slot].CumQty = 0;
         Notional[slot] = 0;
-        Overfilled[slot] = false;
+        Flags[slot].Overfilled = false;
         PendingClOrdId[slot] = default;
         PendingQty[slot] = 0;
         PendingPrice[slot] = 0;
@@ -501,20 +491,20 @@ public sealed partial class OrderTable
             w.Write(Strategy[slot]);
             w.Write(Account[slot]);
             w.Write(Instrument[slot]);
-            w.Write(Venue[slot]);
-            w.Write((byte)SideOf[slot]);
+            w.Write(Flags[slot].Venue);
+            w.Write((byte)Flags[slot].Side);
             w.Write((byte)Type[slot]);
             w.Write((byte)Tif[slot]);
-            w.Write((byte)Status[slot]);
-            w.Write((byte)PreviousStatus[slot]);
-            w.Write(Overfilled[slot]);
+            w.Write((byte)Flags[slot].Status);
+            w.Write((byte)Flags[slot].PreviousStatus);
+            w.Write(Flags[slot].Overfilled);
             w.Write(ExpireTime[slot]);
             w.Write(Positions[slot].Account);
             w.Write(Positions[slot].Strategy);
-            w.Write(OrderQty[slot]);
+            w.Write(Quantities[slot].OrderQty);
             w.Write(Price[slot]);
             w.Write(StopPx[slot]);
-            w.Write(CumQty[slot]);
+            w.Write(Quantities[slot].CumQty);
             w.Write(Notional[slot]);
             w.Write(Created[slot]);
             w.Write(Updated[slot]);
@@ -569,19 +559,19 @@ public sealed partial class OrderTable
             Strategy[slot] = r.ReadInt32();
             Account[slot] = r.ReadInt32();
             Instrument[slot] = r.ReadInt32();
-            Venue[slot] = r.ReadInt32();
-            SideOf[slot] = (Side)r.ReadByte();
+            Flags[slot].Venue = r.ReadInt32();
+            Flags[slot].Side = (Side)r.ReadByte();
             Type[slot] = (OrderType)r.ReadByte();
             Tif[slot] = (TimeInForce)r.ReadByte();
-            Status[slot] = (OrderStatus)r.ReadByte();
-            PreviousStatus[slot] = (OrderStatus)r.ReadByte();
-            Overfilled[slot] = r.ReadBoolean();
+            Flags[slot].Status = (OrderStatus)r.ReadByte();
+            Flags[slot].PreviousStatus = (OrderStatus)r.ReadByte();
+            Flags[slot].Overfilled = r.ReadBoolean();
             ExpireTime[slot] = r.ReadInt64();
             Positions[slot] = new PositionRows(r.ReadInt32(), r.ReadInt32());
-            OrderQty[slot] = r.ReadInt64();
+            Quantities[slot].OrderQty = r.ReadInt64();
             Price[slot] = r.ReadInt64();
             StopPx[slot] = r.ReadInt64();
-            CumQty[slot] = r.ReadInt64();
+            Quantities[slot].CumQty = r.ReadInt64();
             Notional[slot] = r.ReadInt128();
             Created[slot] = r.ReadInt64();
             Updated[slot] = r.ReadInt64();

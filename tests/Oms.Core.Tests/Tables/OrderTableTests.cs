@@ -12,7 +12,7 @@ public sealed class OrderTableTests
         IdToken first = IdToken.FromString("A");
         int slot = table.Allocate(first);
         OrderId oldId = table.IdOf(slot);
-        table.Status[slot] = OrderStatus.Filled;
+        table.Flags[slot].Status = OrderStatus.Filled;
         Assert.True(table.AddToChain(slot, IdToken.FromString("A-cancel")));
 
         Assert.True(table.Release(slot));
@@ -21,7 +21,7 @@ public sealed class OrderTableTests
         Assert.False(table.TryFindByClOrdId(IdToken.FromString("A-cancel"), out _));
 
         int again = table.Allocate(IdToken.FromString("B"));
-        table.Status[again] = OrderStatus.PendingNew;
+        table.Flags[again].Status = OrderStatus.PendingNew;
         Assert.Equal(slot, again);
         OrderId newId = table.IdOf(again);
         Assert.NotEqual(oldId, newId);
@@ -38,12 +38,12 @@ public sealed class OrderTableTests
         int slot = table.Allocate(first);
         Assert.True(table.TryFindByClOrdId(first, out int found) && found == slot);
         OrderId oldId = table.IdOf(slot);
-        table.Status[slot] = OrderStatus.Canceled;
+        table.Flags[slot].Status = OrderStatus.Canceled;
         Assert.True(table.Release(slot));
 
         int again = table.Allocate(IdToken.FromString("B"));
         Assert.Equal(slot, again);
-        table.Status[again] = OrderStatus.New;
+        table.Flags[again].Status = OrderStatus.New;
         OrderId newId = table.IdOf(again);
         Assert.NotEqual(oldId.Generation, newId.Generation);
         Assert.True(table.TryResolve(newId, out _));
@@ -61,7 +61,7 @@ public sealed class OrderTableTests
     {
         var table = new OrderTable(2, 8);
         int slot = table.Allocate(IdToken.FromString("A"));
-        table.Status[slot] = OrderStatus.New;
+        table.Flags[slot].Status = OrderStatus.New;
         Assert.False(table.Release(slot));
         Assert.True(table.TryFindByClOrdId(IdToken.FromString("A"), out _));
     }
