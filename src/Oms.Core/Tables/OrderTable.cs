@@ -27,13 +27,11 @@ public sealed partial class OrderTable
 
     // Identity
     internal readonly uint[] Generation;
-    // Each column is an array, except the report path's 16-byte columns and its two records, which are
-    // AlignedColumns: an array starts at any multiple of 8, so one 16-byte element in four could span two lines.
     // Flags and Quantities group fields every report reads together, one small record per row
     // (docs/decisions/0010-order-row-records.md).
-    internal readonly AlignedColumn<IdToken> ClOrdId;        // current (latest replace)
+    internal readonly IdToken[] ClOrdId;        // current (latest replace)
     internal readonly IdToken[] OrigClOrdId;    // the chain's first
-    internal readonly AlignedColumn<IdToken> VenueOrderId;
+    internal readonly IdToken[] VenueOrderId;
     // Static order data
     internal readonly int[] Strategy;
     internal readonly int[] Account;
@@ -43,11 +41,11 @@ public sealed partial class OrderTable
     internal readonly long[] ExpireTime;
     internal readonly PositionRows[] Positions;   // one column: every report reads both
     // Lifecycle
-    internal readonly AlignedColumn<OrderFlags> Flags;            // status, status to restore, side, overfill flag, venue
-    internal readonly AlignedColumn<OrderQuantities> Quantities;  // ordered and filled
+    internal readonly OrderFlags[] Flags;            // status, status to restore, side, overfill flag, venue
+    internal readonly OrderQuantities[] Quantities;  // ordered and filled
     internal readonly long[] Price;
     internal readonly long[] StopPx;
-    internal readonly AlignedColumn<Int128> Notional;            // sum of price x qty over active fills
+    internal readonly Int128[] Notional;            // sum of price x qty over active fills
     internal readonly long[] Created;
     internal readonly long[] Updated;
     // The one request in flight (cancel or replace)
@@ -87,21 +85,21 @@ public sealed partial class OrderTable
         _capacity = capacity;
         _freeSlots = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Generation = HugePages.Allocate<uint>(capacity, hugePages, ref _hugePageBytes);
-        ClOrdId = new AlignedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        ClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
         OrigClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
-        VenueOrderId = new AlignedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        VenueOrderId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
         Strategy = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Account = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Instrument = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
-        Flags = new AlignedColumn<OrderFlags>(capacity, hugePages, ref _hugePageBytes);
-        Quantities = new AlignedColumn<OrderQuantities>(capacity, hugePages, ref _hugePageBytes);
+        Flags = HugePages.Allocate<OrderFlags>(capacity, hugePages, ref _hugePageBytes);
+        Quantities = HugePages.Allocate<OrderQuantities>(capacity, hugePages, ref _hugePageBytes);
         Type = HugePages.Allocate<OrderType>(capacity, hugePages, ref _hugePageBytes);
         Tif = HugePages.Allocate<TimeInForce>(capacity, hugePages, ref _hugePageBytes);
         ExpireTime = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Positions = HugePages.Allocate<PositionRows>(capacity, hugePages, ref _hugePageBytes);
         Price = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         StopPx = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
-        Notional = new AlignedColumn<Int128>(capacity, hugePages, ref _hugePageBytes);
+        Notional = HugePages.Allocate<Int128>(capacity, hugePages, ref _hugePageBytes);
         Created = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Updated = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         PendingClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
@@ -240,8 +238,8 @@ public sealed partial class OrderTable
     /// <summary>
     /// Hints the CPU to fetch the lines of row <paramref name="slot"/> that applying a report or a
     /// cancel/replace reads: one line in each of the 8 columns on that path (the status, side and venue share
-    /// the <see cref="Flags"/> record, the two quantities the <see cref="Quantities"/> record, and neither record
-    /// spans two lines). Columns only a pending request reads and the live-list flag (read only when a report revives an ended order)
+    /// the <see cref="Flags"/> record, the two quantities the <see cref="Quantities"/> record). Columns only a
+    /// pending request reads and the live-list flag (read only when a report revives an ended order)
     /// are left to miss; the owner ids (strategy, account, instrument) are read from the position rows on that
     /// path, and the generation from the ClOrdID index entry that found the row (see <see cref="IdOf"/>).
     /// Changes nothing; a no-op without SSE or for a slot out of range.
@@ -267,13 +265,13 @@ public sealed partial class OrderTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
-        Flags.Prefetch(slot);
+        Prefetch.Element(Flags, slot);
         Prefetch.Element(Positions, slot);
-        ClOrdId.Prefetch(slot);
-        VenueOrderId.Prefetch(slot);
-        Quantities.Prefetch(slot);
+        Prefetch.Element(ClOrdId, slot);
+        Prefetch.Element(VenueOrderId, slot);
+        Prefetch.Element(Quantities, slot);
         Prefetch.Element(Price, slot);
-        Notional.Prefetch(slot);
+        Prefetch.Element(Notional, slot);
         Prefetch.Element(Updated, slot);
     }
 

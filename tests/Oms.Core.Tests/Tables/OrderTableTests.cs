@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Oms.Domain;
 using Oms.Tables;
 
@@ -5,6 +6,15 @@ namespace Oms.Tests.Tables;
 
 public sealed class OrderTableTests
 {
+    [Fact]
+    public void RowRecords_Sizes_AreEightAndSixteenBytes()
+    {
+        // docs/decisions/0010-order-row-records.md: a record holds only fields every report reads, and its size
+        // divides a line, so a field added carelessly shows here.
+        Assert.Equal(8, Unsafe.SizeOf<OrderFlags>());
+        Assert.Equal(16, Unsafe.SizeOf<OrderQuantities>());
+    }
+
     [Fact]
     public void Release_RecycledSlot_OldIdNeverAliasesNewOrder()
     {
