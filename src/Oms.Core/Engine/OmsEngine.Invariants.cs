@@ -75,7 +75,7 @@ public sealed partial class OmsEngine
             return $"negative CumQty {_orders.Quantities[slot].CumQty}";
         }
 
-        if (status.IsLive() && _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty)
+        if (status.IsLive() && _orders.Quantities[slot].IsFilled)
         {
             return $"live ({status}) with CumQty {_orders.Quantities[slot].CumQty} >= OrderQty {_orders.Quantities[slot].OrderQty}";
         }

@@ -223,7 +223,7 @@ public sealed partial class OmsEngine
 
         if (action != TransitionAction.FillLate)
         {
-            bool full = _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty;
+            bool full = _orders.Quantities[slot].IsFilled;
             _orders.Flags[slot].Status = full ? OrderStatus.Filled
                 : action == TransitionAction.FillWhilePending || before is OrderStatus.DoneForDay or OrderStatus.Suspended ? before
                 : OrderStatus.PartiallyFilled;
@@ -240,7 +240,7 @@ public sealed partial class OmsEngine
             RaiseAnomaly(in m, slot, RejectReason.FillAfterReject);
         }
 
-        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
+        if (_orders.Quantities[slot].IsOverfilled)
         {
             _orders.Flags[slot].Overfilled = true;
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
@@ -301,7 +301,7 @@ public sealed partial class OmsEngine
             RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
         }
 
-        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
+        if (_orders.Quantities[slot].IsOverfilled)
         {
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
         }
@@ -369,7 +369,7 @@ public sealed partial class OmsEngine
     /// </summary>
     private void AfterFillsChanged(int slot)
     {
-        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty;
+        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].IsOverfilled;
         OrderStatus status = _orders.Flags[slot].Status;
         if (status is OrderStatus.Filled or OrderStatus.PartiallyFilled or OrderStatus.New)
         {
@@ -377,7 +377,7 @@ public sealed partial class OmsEngine
             _orders.Flags[slot].Status = working == OrderStatus.Filled || _orders.PendingClOrdId[slot].IsNone ? working
                 : _orders.PendingQty[slot] > 0 ? OrderStatus.PendingReplace : OrderStatus.PendingCancel;
         }
-        else if (status.IsLive() && _orders.Quantities[slot].CumQty >= _orders.Quantities[slot].OrderQty)
+        else if (status.IsLive() && _orders.Quantities[slot].IsFilled)
         {
             _orders.Flags[slot].Status = OrderStatus.Filled;
         }
@@ -391,7 +391,7 @@ public sealed partial class OmsEngine
         _orders.Price[slot] = _orders.PendingPrice[slot];
         _orders.StopPx[slot] = _orders.PendingStopPx[slot];
         ClearPending(slot);
-        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty;
+        _orders.Flags[slot].Overfilled = _orders.Quantities[slot].IsOverfilled;
         _orders.Flags[slot].Status = WorkingStatus(slot);
         _counters.ReplacedValue++;
         RememberExecId(in m, slot);
@@ -448,7 +448,7 @@ public sealed partial class OmsEngine
     /// <summary>A replace or restatement below the filled quantity: the order is Filled and overfilled, flagged.</summary>
     private void FlagIfOverfilled(in OmsMessage m, int slot)
     {
-        if (_orders.Quantities[slot].CumQty > _orders.Quantities[slot].OrderQty)
+        if (_orders.Quantities[slot].IsOverfilled)
         {
             RaiseAnomaly(in m, slot, RejectReason.Overfill);
         }

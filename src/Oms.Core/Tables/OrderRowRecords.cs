@@ -23,4 +23,10 @@ internal struct OrderQuantities
 {
     public long OrderQty;
     public long CumQty;
+
+    /// <summary>Filled to the order quantity or beyond.</summary>
+    public readonly bool IsFilled => CumQty >= OrderQty;
+
+    /// <summary>Filled beyond the order quantity.</summary>
+    public readonly bool IsOverfilled => CumQty > OrderQty;
 }

@@ -27,8 +27,6 @@ public sealed partial class OrderTable
 
     // Identity
     internal readonly uint[] Generation;
-    // Flags and Quantities group fields every report reads together, one small record per row
-    // (docs/decisions/0010-order-row-records.md).
     internal readonly IdToken[] ClOrdId;        // current (latest replace)
     internal readonly IdToken[] OrigClOrdId;    // the chain's first
     internal readonly IdToken[] VenueOrderId;
@@ -40,7 +38,8 @@ public sealed partial class OrderTable
     internal readonly TimeInForce[] Tif;
     internal readonly long[] ExpireTime;
     internal readonly PositionRows[] Positions;   // one column: every report reads both
-    // Lifecycle
+    // Lifecycle. Flags and Quantities group fields every report reads together, one small record per row
+    // (docs/decisions/0010-order-row-records.md).
     internal readonly OrderFlags[] Flags;            // status, status to restore, side, overfill flag, venue
     internal readonly OrderQuantities[] Quantities;  // ordered and filled
     internal readonly long[] Price;
