@@ -10,7 +10,9 @@ namespace Oms.Tables;
 /// every replace and every cancel request) and by the venue's OrderID.
 /// </summary>
 /// <remarks>
-/// <para>Single writer: only the engine thread reads or writes it. Other threads learn state from events.</para>
+/// <para>Single writer: only the engine thread reads or writes it. Other threads learn state from events.
+/// Its mutators are internal: rows change only through the engine, which holds no row number the table did
+/// not hand out (some columns are indexed without a bounds check; see <see cref="UncheckedColumn{T}"/>).</para>
 /// <para>Rows are never recycled during a session: terminal orders stay queryable. <see cref="Release"/>
 /// frees a terminal row (at a session roll) and bumps the slot's generation, so an old <see cref="OrderId"/>
 /// never aliases the order that reuses the slot. Rows in use (live and terminal) are linked in creation
@@ -25,11 +27,13 @@ public sealed partial class OrderTable
     private readonly long _hugePageBytes;
     private int _used;
 
+    // Each column is an array, except the five every report reads most, which are indexed without a bounds check
+    // (UncheckedColumn: docs/decisions/0011-unchecked-report-columns.md).
     // Identity
     internal readonly uint[] Generation;
-    internal readonly IdToken[] ClOrdId;        // current (latest replace)
-    internal readonly IdToken[] OrigClOrdId;    // the chain's first
-    internal readonly IdToken[] VenueOrderId;
+    internal readonly UncheckedColumn<IdToken> ClOrdId;   // current (latest replace)
+    internal readonly IdToken[] OrigClOrdId;              // the chain's first
+    internal readonly UncheckedColumn<IdToken> VenueOrderId;
     // Static order data
     internal readonly int[] Strategy;
     internal readonly int[] Account;
@@ -40,11 +44,11 @@ public sealed partial class OrderTable
     internal readonly PositionRows[] Positions;   // one column: every report reads both
     // Lifecycle. Flags and Quantities group fields every report reads together, one small record per row
     // (docs/decisions/0010-order-row-records.md).
-    internal readonly OrderFlags[] Flags;            // status, status to restore, side, overfill flag, venue
-    internal readonly OrderQuantities[] Quantities;  // ordered and filled
+    internal readonly UncheckedColumn<OrderFlags> Flags;           // status, status to restore, side, overfill flag, venue
+    internal readonly UncheckedColumn<OrderQuantities> Quantities; // ordered and filled
     internal readonly long[] Price;
     internal readonly long[] StopPx;
-    internal readonly Int128[] Notional;            // sum of price x qty over active fills
+    internal readonly UncheckedColumn<Int128> Notional;   // sum of price x qty over active fills
     internal readonly long[] Created;
     internal readonly long[] Updated;
     // The one request in flight (cancel or replace)
@@ -84,21 +88,21 @@ public sealed partial class OrderTable
         _capacity = capacity;
         _freeSlots = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Generation = HugePages.Allocate<uint>(capacity, hugePages, ref _hugePageBytes);
-        ClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        ClOrdId = new UncheckedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
         OrigClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
-        VenueOrderId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
+        VenueOrderId = new UncheckedColumn<IdToken>(capacity, hugePages, ref _hugePageBytes);
         Strategy = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Account = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
         Instrument = HugePages.Allocate<int>(capacity, hugePages, ref _hugePageBytes);
-        Flags = HugePages.Allocate<OrderFlags>(capacity, hugePages, ref _hugePageBytes);
-        Quantities = HugePages.Allocate<OrderQuantities>(capacity, hugePages, ref _hugePageBytes);
+        Flags = new UncheckedColumn<OrderFlags>(capacity, hugePages, ref _hugePageBytes);
+        Quantities = new UncheckedColumn<OrderQuantities>(capacity, hugePages, ref _hugePageBytes);
         Type = HugePages.Allocate<OrderType>(capacity, hugePages, ref _hugePageBytes);
         Tif = HugePages.Allocate<TimeInForce>(capacity, hugePages, ref _hugePageBytes);
         ExpireTime = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Positions = HugePages.Allocate<PositionRows>(capacity, hugePages, ref _hugePageBytes);
         Price = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         StopPx = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
-        Notional = HugePages.Allocate<Int128>(capacity, hugePages, ref _hugePageBytes);
+        Notional = new UncheckedColumn<Int128>(capacity, hugePages, ref _hugePageBytes);
         Created = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         Updated = HugePages.Allocate<long>(capacity, hugePages, ref _hugePageBytes);
         PendingClOrdId = HugePages.Allocate<IdToken>(capacity, hugePages, ref _hugePageBytes);
@@ -129,7 +133,7 @@ public sealed partial class OrderTable
     public bool HasIdRoom(int n) => _byClOrdId.Count + n <= _byClOrdId.MaxEntries && _chains.HasRoom(n);
 
     /// <summary>Takes a free row for a new order and indexes its ClOrdID. -1 when full.</summary>
-    public int Allocate(IdToken clOrdId)
+    internal int Allocate(IdToken clOrdId)
     {
         Debug.Assert(!clOrdId.IsNone, "Invariant: an order has a ClOrdID");
         int slot;
@@ -264,13 +268,13 @@ public sealed partial class OrderTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrefetchReportColumns(int slot)
     {
-        Prefetch.Element(Flags, slot);
+        Flags.Prefetch(slot);
         Prefetch.Element(Positions, slot);
-        Prefetch.Element(ClOrdId, slot);
-        Prefetch.Element(VenueOrderId, slot);
-        Prefetch.Element(Quantities, slot);
+        ClOrdId.Prefetch(slot);
+        VenueOrderId.Prefetch(slot);
+        Quantities.Prefetch(slot);
         Prefetch.Element(Price, slot);
-        Prefetch.Element(Notional, slot);
+        Notional.Prefetch(slot);
         Prefetch.Element(Updated, slot);
     }
 
@@ -281,7 +285,7 @@ public sealed partial class OrderTable
     public bool ContainsClOrdId(IdToken clOrdId) => _byClOrdId.TryGet(clOrdId, out _);
 
     /// <summary>Adds a ClOrdID (a cancel or replace request's) to a row's chain. False when the id is taken or no room.</summary>
-    public bool AddToChain(int slot, IdToken clOrdId)
+    internal bool AddToChain(int slot, IdToken clOrdId)
     {
         if (!_chains.HasRoom(1) || !_byClOrdId.TryAdd(clOrdId, slot, IdOf(slot).Generation))
         {
@@ -293,7 +297,7 @@ public sealed partial class OrderTable
     }
 
     /// <summary>Records the venue's OrderID for a row (a venue may assign a new one on replace; all stay indexed).</summary>
-    public void SetVenueOrderId(int slot, IdToken venueOrderId)
+    internal void SetVenueOrderId(int slot, IdToken venueOrderId)
     {
         if (venueOrderId.IsNone || venueOrderId == VenueOrderId[slot])
         {
@@ -321,7 +325,7 @@ public sealed partial class OrderTable
     /// Lists a row that is live (its strategy and status set) in its strategy's live list, in creation
     /// order. A row already listed stays where it is; a row revived by a bust goes back to its place.
     /// </summary>
-    public void TrackLive(int slot)
+    internal void TrackLive(int slot)
     {
         int owner = Strategy[slot];
         if (_live.IsLinked(slot) || !_live.Tracks(owner) || !Flags[slot].Status.IsLive())
@@ -356,7 +360,7 @@ public sealed partial class OrderTable
     public int NextLiveOf(int slot) => _live.Next(slot);
 
     /// <summary>Removes a row from its strategy's live list (no-op when not listed).</summary>
-    public void UntrackLive(int slot)
+    internal void UntrackLive(int slot)
     {
         if (_live.IsLinked(slot))
         {
@@ -371,7 +375,7 @@ public sealed partial class OrderTable
     /// Frees a terminal row: removes its ids from the indexes and bumps the slot's generation.
     /// Returns false for a live row (live orders are never released).
     /// </summary>
-    public bool Release(int slot)
+    internal bool Release(int slot)
     {
         if (Flags[slot].Status == OrderStatus.None || !Flags[slot].Status.IsTerminal())
         {
@@ -533,7 +537,15 @@ public sealed partial class OrderTable
             throw new InvalidDataException("snapshot order capacity differs from this engine's, or the engine is not empty");
         }
 
+        // Every row number read here is checked against the rows in use before it is stored or used: some columns
+        // are indexed without a bounds check (UncheckedColumn), and a row number from the file is the one that
+        // the table did not hand out itself.
         _used = r.ReadInt32();
+        if ((uint)_used > (uint)_capacity)
+        {
+            throw new InvalidDataException($"snapshot claims {_used} order rows in use, outside 0 to {_capacity}");
+        }
+
         _foundSlot = -1;
         for (int slot = 0; slot < _used; slot++)
         {
@@ -541,15 +553,25 @@ public sealed partial class OrderTable
         }
 
         _freeCount = r.ReadInt32();
+        if ((uint)_freeCount > (uint)_used)
+        {
+            throw new InvalidDataException($"snapshot claims {_freeCount} free order rows of {_used}");
+        }
+
         for (int i = 0; i < _freeCount; i++)
         {
-            _freeSlots[i] = r.ReadInt32();
+            _freeSlots[i] = ReadRow(r);
         }
 
         int rows = r.ReadInt32();
+        if ((uint)rows > (uint)_used)
+        {
+            throw new InvalidDataException($"snapshot claims {rows} orders in {_used} rows");
+        }
+
         for (int row = 0; row < rows; row++)
         {
-            int slot = r.ReadInt32();
+            int slot = ReadRow(r);
             ClOrdId[slot] = r.ReadId();
             OrigClOrdId[slot] = r.ReadId();
             VenueOrderId[slot] = r.ReadId();
@@ -596,6 +618,18 @@ public sealed partial class OrderTable
             TrackLive(slot);
         }
 
-        r.ReadInto(_byVenueOrderId);
+        r.ReadInto(_byVenueOrderId, valueLimit: _used);
+    }
+
+    /// <summary>A row number from a snapshot, checked to be a row in use.</summary>
+    private int ReadRow(BinaryReader r)
+    {
+        int slot = r.ReadInt32();
+        if ((uint)slot >= (uint)_used)
+        {
+            throw new InvalidDataException($"snapshot names order row {slot}, outside the {_used} rows in use");
+        }
+
+        return slot;
     }
 }

@@ -43,13 +43,24 @@ internal static class SnapshotIO
         }
     }
 
-    public static void ReadInto(this BinaryReader r, TokenIndex index)
+    /// <summary>Reads the entries <see cref="Write(BinaryWriter, TokenIndex)"/> wrote into an empty index.</summary>
+    /// <param name="r">The snapshot.</param>
+    /// <param name="index">The index to fill.</param>
+    /// <param name="valueLimit">When set, every value must be below it (row numbers); otherwise any value is taken.</param>
+    /// <exception cref="InvalidDataException">An entry does not fit, or a value is outside 0 to <paramref name="valueLimit"/> − 1.</exception>
+    public static void ReadInto(this BinaryReader r, TokenIndex index, int valueLimit = -1)
     {
         int n = r.ReadInt32();
         for (int i = 0; i < n; i++)
         {
             IdToken key = r.ReadId();
-            if (!index.TryAdd(key, r.ReadInt32()))
+            int value = r.ReadInt32();
+            if (valueLimit >= 0 && (uint)value >= (uint)valueLimit)
+            {
+                throw new InvalidDataException($"snapshot index names row {value}, outside the {valueLimit} rows in use");
+            }
+
+            if (!index.TryAdd(key, value))
             {
                 throw new InvalidDataException("snapshot index does not fit this engine's capacity");
             }

@@ -15,6 +15,69 @@ public sealed class OrderTableTests
         Assert.Equal(16, Unsafe.SizeOf<OrderQuantities>());
     }
 
+    /// <summary>
+    /// A table of capacity 8 with four rows used: C released (free), A, B and D in use, D with a venue OrderID.
+    /// Its snapshot starts: capacity, rows used (offset 4), 4 generations, free count (24), the free row (28),
+    /// orders (32), the first order's row (36); it ends with the venue index's one entry, whose row is the last
+    /// 4 bytes.
+    /// </summary>
+    private static byte[] SmallTableSnapshot()
+    {
+        var table = new OrderTable(capacity: 8, maxClOrdIds: 32);
+        int[] rows = new[] { "A", "B", "C", "D" }.Select(id => table.Allocate(IdToken.FromString(id))).ToArray();
+        foreach (int row in rows)
+        {
+            table.Flags[row].Status = OrderStatus.New;
+        }
+
+        table.Flags[rows[2]].Status = OrderStatus.Canceled;
+        Assert.True(table.Release(rows[2]));
+        table.SetVenueOrderId(rows[3], IdToken.FromString("V-D"));
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            table.WriteSnapshot(w);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static OrderTable ReadSmallTable(byte[] snapshot)
+    {
+        var table = new OrderTable(capacity: 8, maxClOrdIds: 32);
+        using var r = new BinaryReader(new MemoryStream(snapshot));
+        table.ReadSnapshot(r);
+        return table;
+    }
+
+    [Fact]
+    public void ReadSnapshot_Untouched_RestoresRowsAndIndexes()
+    {
+        OrderTable table = ReadSmallTable(SmallTableSnapshot());
+
+        Assert.Equal(3, table.Count);
+        Assert.True(table.TryFindByVenueOrderId(IdToken.FromString("V-D"), out int d));
+        Assert.True(table.TryFindByClOrdId(IdToken.FromString("D"), out int byClOrdId) && byClOrdId == d);
+        Assert.False(table.TryFindByClOrdId(IdToken.FromString("C"), out _));
+    }
+
+    [Theory]
+    [InlineData(4, 9, "rows in use")]          // more rows used than the table has
+    [InlineData(28, 4, "order row 4")]         // a free row past the rows used
+    [InlineData(36, -1, "order row -1")]       // an order's row number negative
+    [InlineData(36, 8, "order row 8")]         // an order's row number past the table
+    [InlineData(-4, 7, "names row 7")]         // the venue index pointing past the rows used
+    public void ReadSnapshot_RowNumberOutOfRange_RefusedBeforeUse(int offset, int value, string message)
+    {
+        // Some columns are indexed without a bounds check (UncheckedColumn): a row number from a file must be
+        // refused as bad data before it reaches them, never written through.
+        byte[] snapshot = SmallTableSnapshot();
+        BitConverter.TryWriteBytes(snapshot.AsSpan(offset < 0 ? snapshot.Length + offset : offset), value);
+
+        var e = Assert.Throws<InvalidDataException>(() => ReadSmallTable(snapshot));
+        Assert.Contains(message, e.Message);
+    }
+
     [Fact]
     public void Release_RecycledSlot_OldIdNeverAliasesNewOrder()
     {
