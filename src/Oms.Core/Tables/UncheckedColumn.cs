@@ -11,12 +11,12 @@ namespace Oms.Tables;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why: with 1,000,000 live orders the report path was 5 to 8% faster (probe pairs, docs/decisions/0011) when its
-/// five most-read columns were indexed this way rather than as arrays. The same columns with a bounds check
-/// against a length field were as fast at 1,000,000 live but about 4% slower at 10,000, and moved 8 bytes off a
-/// 16-byte boundary (so one element in four spans two lines) they were about 15% slower than arrays. Line
-/// alignment itself gains nothing over an array's 16-byte alignment: it is kept so no element of a size dividing
-/// 64 ever spans two lines, whatever the allocator does.
+/// Why: a managed array's elements start at any multiple of 8, so in a column of 16-byte elements one in four can
+/// span two lines, and a report then waits on two misses where the look-ahead asked for one; in a 1,000,000-order
+/// engine four of these five columns started so. Line-aligned, the report path was 5 to 8% faster at 1,000,000
+/// live. Aligned but indexed with a bounds check against a length field, the same columns cost about 4% at
+/// 10,000 live (decision 0010); unchecked they cost nothing measurable there
+/// (docs/decisions/0011-unchecked-report-columns.md).
 /// </para>
 /// <para>
 /// The invariant: the order table hands out rows only from 0 to its capacity − 1, and every row number the
