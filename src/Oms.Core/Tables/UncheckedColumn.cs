@@ -13,10 +13,9 @@ namespace Oms.Tables;
 /// <para>
 /// Why: a managed array's elements start at any multiple of 8, so in a column of 16-byte elements one in four can
 /// span two lines, and a report then waits on two misses where the look-ahead asked for one; in a 1,000,000-order
-/// engine four of these five columns started so. Line-aligned, the report path was 5 to 8% faster at 1,000,000
-/// live. Aligned but indexed with a bounds check against a length field, the same columns cost about 4% at
-/// 10,000 live (decision 0010); unchecked they cost nothing measurable there
-/// (docs/decisions/0011-unchecked-report-columns.md).
+/// engine four of these five columns started so. Line-aligned and indexed with a bounds check against a length
+/// field, the report path's loop was about 5% faster at 1,000,000 live and no faster at 10,000; without the check,
+/// about 12% and 7% faster (docs/decisions/0011-unchecked-report-columns.md).
 /// </para>
 /// <para>
 /// The invariant: the order table hands out rows only from 0 to its capacity − 1, and every row number the
