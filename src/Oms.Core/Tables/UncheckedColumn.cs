@@ -1,13 +1,12 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Oms.Ring;
 
 namespace Oms.Tables;
 
 /// <summary>
-/// One column of the order table that every report reads, indexed by pointer without a bounds check: one pinned,
-/// zeroed block whose first element starts on a cache-line boundary. Every index must already be a row of the
-/// table (0 to length − 1); see the remarks for who guarantees it.
+/// One column of the order table that every report reads, indexed by pointer without a bounds check (unless
+/// <see cref="Checks.Enabled"/>): one pinned, zeroed block whose first element starts on a cache-line boundary.
+/// Every index must already be a row of the table (0 to length − 1); see the remarks for who guarantees it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,7 +21,7 @@ namespace Oms.Tables;
 /// engine holds came from the table (its ClOrdID and venue OrderID indexes, its live lists, an
 /// <see cref="Oms.Domain.OrderId"/> checked by <see cref="OrderTable.TryResolve"/>). A snapshot is the one
 /// outside source of row numbers, and <see cref="OrderTable.ReadSnapshot"/> checks each against the table's
-/// rows before using it. Debug builds assert the range on every access.
+/// rows before using it. With <see cref="Checks.Enabled"/> (every test run) each access checks the range.
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
@@ -49,13 +48,18 @@ internal readonly unsafe struct UncheckedColumn<T>
     /// <summary>Elements.</summary>
     public int Length => _length;
 
-    /// <summary>The element at <paramref name="index"/> (0 to <see cref="Length"/> − 1; not checked in release builds).</summary>
+    /// <summary>The element at <paramref name="index"/> (0 to <see cref="Length"/> − 1; checked only when <see cref="Checks.Enabled"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside the column, with the checks on.</exception>
     public ref T this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            Debug.Assert((uint)index < (uint)_length, "a row outside the order table");
+            if (Checks.Enabled && (uint)index >= (uint)_length)
+            {
+                ThrowHelper.ThrowArgumentOutOfRange(nameof(index), "Invariant: a row number the order table handed out");
+            }
+
             return ref _first[index];
         }
     }

@@ -7,8 +7,9 @@ namespace Oms.Tests.Tables;
 
 /// <summary>
 /// The order table's unchecked columns: the first element on a 64-byte boundary whatever the allocator gives,
-/// every element inside the block, zeroed and distinct; and exactly the five report-path columns of the table
-/// are unchecked, each with an element size that divides a line (docs/decisions/0011-unchecked-report-columns.md).
+/// every element inside the block, zeroed and distinct, ranges checked in tests; and exactly the five report-path
+/// columns of the table are unchecked, each with an element size that divides a line
+/// (docs/decisions/0011-unchecked-report-columns.md).
 /// </summary>
 public sealed class UncheckedColumnTests
 {
@@ -54,6 +55,21 @@ public sealed class UncheckedColumnTests
             Assert.Equal(-i, column[i].CumQty);
             Assert.Equal(0, neighbour[i].OrderQty);
         }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(10)]
+    [InlineData(int.MaxValue)]
+    public void Indexer_OutOfRange_ThrowsInTests(int index)
+    {
+        // The test projects turn the release-build range checks on (Directory.Build.props): a wrong row number
+        // anywhere in the engine's tests fails here rather than writing past the block.
+        Assert.True(Checks.Enabled, "the test runtimeconfig must turn Oms.Checks on");
+        long advised = 0;
+        var column = new UncheckedColumn<Int128>(10, hugePages: false, ref advised);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => column[index]);
     }
 
     [Fact]
