@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace Oms.Ring;
 
 /// <summary>
-/// The slots of a ring, queue or index: one pinned, zeroed block in which the first slot starts on a cache-line
-/// boundary, with at least <see cref="PaddedSequence.Padding"/> bytes of the block's own before the first slot
-/// and after the last, so no other object shares a line with either.
+/// The slots of a ring, queue or index, or the elements of an order-table column (<c>UncheckedColumn</c>): one
+/// pinned, zeroed block in which the first slot starts on a cache-line boundary, with at least
+/// <see cref="PaddedSequence.Padding"/> bytes of the block's own before the first slot and after the last, so no
+/// other object shares a line with either.
 /// </summary>
 /// <remarks>
 /// Why aligned: a managed array's elements start 16 bytes past its header, wherever the allocator put it, so a

@@ -28,8 +28,7 @@ namespace Oms.Tables;
 internal readonly unsafe struct UncheckedColumn<T>
     where T : unmanaged
 {
-    private readonly CacheLine[] _block; // owns the memory; _first points into it
-    private readonly T* _first;
+    private readonly SlotStorage<T> _elements; // pinned, line-aligned, indexed by pointer
     private readonly int _length;
 
     /// <summary>Allocates <paramref name="length"/> zeroed, committed elements.</summary>
@@ -38,10 +37,7 @@ internal readonly unsafe struct UncheckedColumn<T>
     /// <param name="hugePageBytes">Incremented by the bytes the kernel accepted the advice for.</param>
     public UncheckedColumn(int length, bool hugePages, ref long hugePageBytes)
     {
-        long bytes = (long)length * sizeof(T);
-        long lines = ((bytes + 63) / 64) + 1; // one line of slack to align the first element
-        _block = HugePages.Allocate<CacheLine>(checked((int)lines), hugePages, ref hugePageBytes, pinned: true);
-        _first = (T*)(((nint)Unsafe.AsPointer(ref _block[0]) + 63) & ~(nint)63);
+        _elements = new SlotStorage<T>(length, hugePages, ref hugePageBytes);
         _length = length;
     }
 
@@ -60,17 +56,18 @@ internal readonly unsafe struct UncheckedColumn<T>
                 ThrowHelper.ThrowArgumentOutOfRange(nameof(index), "Invariant: a row number the order table handed out");
             }
 
-            return ref _first[index];
+            return ref _elements[index];
         }
     }
 
     /// <summary>Asks for the line of element <paramref name="index"/> (in range: the caller checks). Changes nothing.</summary>
+    /// <remarks>One line: an element whose size divides 64 never spans two in a line-aligned block.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int index) => Oms.Prefetch.Line(_first + index);
+    public void Prefetch(int index) => Oms.Prefetch.Line(Unsafe.AsPointer(ref _elements[index]));
 
     /// <summary>True when the first element starts on a 64-byte boundary (tests).</summary>
-    internal bool IsLineAligned => ((nint)_first & 63) == 0;
+    internal bool IsLineAligned => _elements.IsLineAligned;
 
-    /// <summary>True when the block holds every element: its last byte lies inside the block (tests).</summary>
-    internal bool FitsBlock => (byte*)(_first + _length) <= (byte*)Unsafe.AsPointer(ref _block[0]) + ((long)_block.Length * 64);
+    /// <summary>True when the block holds every element, with its padding after the last (tests).</summary>
+    internal bool FitsBlock => _elements.PaddingAfter >= PaddedSequence.Padding;
 }
