@@ -341,7 +341,12 @@ public sealed partial class OmsEngine
     {
         var queue = _venueQueues[_orders.Flags[slot].Venue];
         bool claimed = queue.TryClaim(out long seq);
-        System.Diagnostics.Debug.Assert(claimed, "Invariant: venue room is checked before any state changes");
+        if (!claimed)
+        {
+            // Checked on every build: writing on would overwrite a command the gateway has not read.
+            ThrowHelper.ThrowInvariant("venue room is checked before any state changes");
+        }
+
         ref VenueCommand c = ref queue[seq];
         c.Kind = kind;
         c.Side = _orders.Flags[slot].Side;

@@ -354,7 +354,12 @@ public sealed partial class OmsEngine
     {
         SpscQueue<JournalEntry> tap = _inputTap!;
         bool claimed = tap.TryClaim(out long seq);
-        System.Diagnostics.Debug.Assert(claimed, "Invariant: DoWork drains no more than the tap has room for");
+        if (!claimed)
+        {
+            // Checked on every build: writing on would overwrite a journal entry not yet written out.
+            ThrowHelper.ThrowInvariant("DoWork drains no more than the tap has room for");
+        }
+
         ref JournalEntry entry = ref tap[seq];
         entry.Sequence = _counters.MessagesValue;
         entry.Message = message;

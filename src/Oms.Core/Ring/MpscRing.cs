@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -236,7 +235,11 @@ public sealed class MpscRing<T> where T : unmanaged
 
         if (count > 0)
         {
-            Debug.Assert(next + count <= Volatile.Read(ref _claim.Value), "Invariant: never consume past the claim cursor");
+            if (Checks.Enabled && next + count > Volatile.Read(ref _claim.Value))
+            {
+                ThrowHelper.ThrowInvariant("never consume past the claim cursor");
+            }
+
             Volatile.Write(ref _consumed.Value, next + count);
         }
 

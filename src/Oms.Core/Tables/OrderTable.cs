@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Oms.Domain;
 
@@ -135,7 +134,7 @@ public sealed partial class OrderTable
     /// <summary>Takes a free row for a new order and indexes its ClOrdID. -1 when full.</summary>
     internal int Allocate(IdToken clOrdId)
     {
-        Debug.Assert(!clOrdId.IsNone, "Invariant: an order has a ClOrdID");
+        Checks.Invariant(!clOrdId.IsNone, "an order has a ClOrdID");
         int slot;
         if (_freeCount > 0)
         {

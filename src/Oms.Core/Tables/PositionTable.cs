@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Oms.Domain;
 
@@ -158,7 +157,7 @@ public sealed class PositionTable
     /// <summary>Applies a trade of signed quantity <paramref name="signedQty"/> (buy positive) at <paramref name="price"/> with <paramref name="fee"/>.</summary>
     public void ApplyTrade(int row, long signedQty, long price, long fee)
     {
-        Debug.Assert(signedQty != 0, "Invariant: a trade has quantity");
+        Checks.Invariant(signedQty != 0, "a trade has quantity");
         long net = NetQty[row];
         Fees[row] = Int128Ops.Add(Fees[row], fee);
         FillCount[row]++;
@@ -193,7 +192,7 @@ public sealed class PositionTable
         }
 
         // Flip through zero: the rest opens a new position at the trade price.
-        Debug.Assert(closing == absNet, "Invariant: a flip closes the whole position first");
+        Checks.Invariant(closing == absNet, "a flip closes the whole position first");
         long opened = signedQty > 0 ? remaining : -remaining;
         Cost[row] = FixedPoint.Notional(price, opened);
         NetQty[row] = opened;

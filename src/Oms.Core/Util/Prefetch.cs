@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -48,7 +47,7 @@ internal static unsafe class Prefetch
     public static void Element<T>(T[] column, int index)
         where T : unmanaged
     {
-        Debug.Assert((uint)index < (uint)column.Length, "Invariant: the caller keeps the index in range");
+        Checks.Invariant((uint)index < (uint)column.Length, "the caller keeps a prefetched index in range");
         Line(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), index)));
     }
 }

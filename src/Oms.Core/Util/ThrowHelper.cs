@@ -17,4 +17,8 @@ internal static class ThrowHelper
 
     [DoesNotReturn, StackTraceHidden, MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
+
+    /// <summary>An internal invariant does not hold: a bug in the engine, never bad input.</summary>
+    [DoesNotReturn, StackTraceHidden, MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowInvariant(string rule) => throw new InvalidOperationException("Invariant broken: " + rule);
 }
