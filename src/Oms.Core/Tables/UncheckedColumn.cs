@@ -65,9 +65,7 @@ internal readonly unsafe struct UncheckedColumn<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(int index) => Oms.Prefetch.Line(Unsafe.AsPointer(ref _elements[index]));
 
-    /// <summary>True when the first element starts on a 64-byte boundary (tests).</summary>
+    /// <summary>True when the first element starts on a 64-byte boundary (tests; the block's padding is
+    /// <see cref="SlotStorage{T}"/>'s, which the ring layout tests check).</summary>
     internal bool IsLineAligned => _elements.IsLineAligned;
-
-    /// <summary>True when the block holds every element, with its padding after the last (tests).</summary>
-    internal bool FitsBlock => _elements.PaddingAfter >= PaddedSequence.Padding;
 }

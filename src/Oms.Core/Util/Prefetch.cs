@@ -47,7 +47,11 @@ internal static unsafe class Prefetch
     public static void Element<T>(T[] column, int index)
         where T : unmanaged
     {
-        Checks.Invariant((uint)index < (uint)column.Length, "the caller keeps a prefetched index in range");
+        if (Checks.Enabled && (uint)index >= (uint)column.Length)
+        {
+            ThrowHelper.ThrowInvariant("the caller keeps a prefetched index in range");
+        }
+
         Line(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), index)));
     }
 }
