@@ -34,7 +34,7 @@ public sealed partial class ReferenceOms
         if (!known) { Anomaly(RejectReason.MalformedReport); return; }
         Order? o = FindReported(m);
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
-        if (!m.ExecId.IsNone && _execIds.ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
+        if (!m.ExecId.IsNone && ExecIds(o).ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
         bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
         if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }
         if (o.Status == OrderStatus.Denied) { Anomaly(RejectReason.InvalidTransition); return; }
@@ -47,12 +47,12 @@ public sealed partial class ReferenceOms
                 else { Stale(); }
                 break;
             case ExecType.New:
-                if (s == OrderStatus.PendingNew) { Learn(o, m); o.Status = Working(o); Remember(m); }
+                if (s == OrderStatus.PendingNew) { Learn(o, m); o.Status = Working(o); Remember(o, m); }
                 else if (In(s, OrderStatus.PendingCancel, OrderStatus.PendingReplace))
                 {
                     Learn(o, m);
                     if (o.Previous == OrderStatus.PendingNew) { o.Previous = OrderStatus.New; }
-                    Remember(m);
+                    Remember(o, m);
                 }
                 else if (s == OrderStatus.Rejected) { Anomaly(RejectReason.InvalidTransition); }
                 else { Confirm(o, m); }
@@ -64,7 +64,7 @@ public sealed partial class ReferenceOms
                 if (s == OrderStatus.PendingCancel) { Confirm(o, m); }
                 else if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled))
                 {
-                    Learn(o, m); o.Previous = s; o.Status = OrderStatus.PendingCancel; Remember(m);
+                    Learn(o, m); o.Previous = s; o.Status = OrderStatus.PendingCancel; Remember(o, m);
                 }
                 else if (In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired)) { Stale(); }
                 else { Anomaly(RejectReason.InvalidTransition); }
@@ -87,13 +87,13 @@ public sealed partial class ReferenceOms
                     ClearPending(o);
                     o.Overfilled = o.Cum > o.Qty;
                     o.Status = Working(o);
-                    Remember(m);
+                    Remember(o, m);
                     if (o.Overfilled) { Anomaly(RejectReason.Overfill); }
                 }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
             case ExecType.Rejected:
-                if (In(s, OrderStatus.PendingNew, OrderStatus.PendingCancel)) { Learn(o, m); o.Status = OrderStatus.Rejected; ClearPending(o); Remember(m); }
+                if (In(s, OrderStatus.PendingNew, OrderStatus.PendingCancel)) { Learn(o, m); o.Status = OrderStatus.Rejected; ClearPending(o); Remember(o, m); }
                 else if (s == OrderStatus.Rejected) { Confirm(o, m); }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
@@ -101,13 +101,13 @@ public sealed partial class ReferenceOms
                 Terminal(o, m, OrderStatus.Expired, s == OrderStatus.Expired, In(s, OrderStatus.Filled, OrderStatus.Canceled));
                 break;
             case ExecType.DoneForDay:
-                if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.DoneForDay; Remember(m); }
+                if (In(s, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.DoneForDay; Remember(o, m); }
                 else if (s == OrderStatus.DoneForDay) { Confirm(o, m); }
                 else if (In(s, OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired)) { Stale(); }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
             case ExecType.Suspended:
-                if (In(s, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.Suspended; Remember(m); }
+                if (In(s, OrderStatus.New, OrderStatus.PartiallyFilled)) { Learn(o, m); o.Status = OrderStatus.Suspended; Remember(o, m); }
                 else if (s == OrderStatus.Suspended) { Confirm(o, m); }
                 else { Anomaly(RejectReason.InvalidTransition); }
                 break;
@@ -119,7 +119,7 @@ public sealed partial class ReferenceOms
                     if (m.Price > 0) { o.Price = m.Price; }
                     if (s == OrderStatus.Suspended && (m.OrdStatus == OrderStatus.New || m.OrdStatus == OrderStatus.PartiallyFilled)) { o.Status = OrderStatus.New; }
                     FillsChanged(o);
-                    Remember(m);
+                    Remember(o, m);
                     if (o.Cum > o.Qty) { Anomaly(RejectReason.Overfill); }
                 }
                 else { Anomaly(RejectReason.InvalidTransition); }
@@ -143,7 +143,7 @@ public sealed partial class ReferenceOms
     {
         bool from = In(o.Status, OrderStatus.PendingNew, OrderStatus.New, OrderStatus.PartiallyFilled, OrderStatus.PendingCancel,
             OrderStatus.PendingReplace, OrderStatus.Suspended, OrderStatus.DoneForDay);
-        if (from) { Learn(o, m); o.Status = to; ClearPending(o); Remember(m); }
+        if (from) { Learn(o, m); o.Status = to; ClearPending(o); Remember(o, m); }
         else if (confirm) { Confirm(o, m); }
         else if (stale) { Stale(); }
         else { Anomaly(RejectReason.InvalidTransition); }
@@ -159,7 +159,7 @@ public sealed partial class ReferenceOms
         if (m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
         Learn(o, m);
         var fill = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
-        _execIds[m.ExecId] = fill;
+        ExecIds(o)[m.ExecId] = fill;
         o.Cum += fill.Qty;
         o.Notional += (BigInteger)fill.Price * fill.Qty;
         foreach (Position p in (Position[])[o.AccountPosition!, o.StrategyPosition!])
@@ -193,7 +193,7 @@ public sealed partial class ReferenceOms
         if (!allowed) { Anomaly(RejectReason.InvalidTransition); return; }
         bool correct = m.ExecType == ExecType.TradeCorrect;
         if (correct && m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
-        Fill? f = _execIds.GetValueOrDefault(m.ExecRefId);
+        Fill? f = ExecIds(o).GetValueOrDefault(m.ExecRefId);
         if (m.ExecRefId.IsNone || f is null || f.Order != o) { Anomaly(RejectReason.UnknownExecRef); return; }
         if (f.State != FillState.Active) { Anomaly(RejectReason.ExecRefNotActive); return; }
         if (o.Cum - f.Qty < 0) { Anomaly(RejectReason.NegativeCumQty); return; }
@@ -206,14 +206,14 @@ public sealed partial class ReferenceOms
         if (correct)
         {
             replacement = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
-            _execIds[m.ExecId] = replacement;
+            ExecIds(o)[m.ExecId] = replacement;
             o.Cum += replacement.Qty;
             o.Notional += (BigInteger)replacement.Price * replacement.Qty;
             Fills++;
         }
         else
         {
-            Remember(m);
+            Remember(o, m);
         }
 
         // The position is what it would be had the busted fill never happened (or the corrected one been right).
@@ -292,7 +292,7 @@ public sealed partial class ReferenceOms
     private void Confirm(Order o, OmsMessage m)
     {
         Learn(o, m);
-        Remember(m);
+        Remember(o, m);
     }
 
     private void Stale() => Count(RejectReason.StaleReport);
@@ -304,9 +304,9 @@ public sealed partial class ReferenceOms
         o.VenueOrderId = m.VenueOrderId;
     }
 
-    private void Remember(OmsMessage m)
+    private void Remember(Order o, OmsMessage m)
     {
-        if (!m.ExecId.IsNone) { _execIds[m.ExecId] = null; }
+        if (!m.ExecId.IsNone) { ExecIds(o)[m.ExecId] = null; }
     }
 
     private static void Rebuild(Position p)

@@ -50,7 +50,10 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     private readonly Dictionary<IdToken, Order> _byClOrdId = [];
     private readonly Dictionary<IdToken, Order> _byVenueId = [];
     private readonly List<Order> _orders = [];
-    private readonly Dictionary<IdToken, Fill?> _execIds = [];
+    // ExecIDs are each venue's own: one dictionary per venue (small venue ids by array, so the reference's
+    // cost per report stays what one dictionary's was).
+    private readonly Dictionary<IdToken, Fill?>?[] _execIdsByVenue = new Dictionary<IdToken, Fill?>?[256];
+    private readonly Dictionary<int, Dictionary<IdToken, Fill?>> _execIdsOfOtherVenues = [];
     private readonly Dictionary<(PositionOwner, int, int), Position> _positions = [];
     private long _mint;
 
@@ -62,6 +65,23 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
 
     public Order? Find(IdToken clOrdId) => _byClOrdId.GetValueOrDefault(clOrdId);
     public Order? FindByVenueId(IdToken venueId) => _byVenueId.GetValueOrDefault(venueId);
+
+    /// <summary>The ExecIDs seen from the venue that holds <paramref name="o"/>.</summary>
+    private Dictionary<IdToken, Fill?> ExecIds(Order o)
+    {
+        if ((uint)o.Venue < (uint)_execIdsByVenue.Length)
+        {
+            return _execIdsByVenue[o.Venue] ??= [];
+        }
+
+        if (!_execIdsOfOtherVenues.TryGetValue(o.Venue, out Dictionary<IdToken, Fill?>? ids))
+        {
+            ids = [];
+            _execIdsOfOtherVenues.Add(o.Venue, ids);
+        }
+
+        return ids;
+    }
     public Position? FindPosition(PositionOwner owner, int id, int instrument) => _positions.GetValueOrDefault((owner, id, instrument));
 
     public void Apply(in OmsMessage m)

@@ -21,6 +21,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public bool RequestIsReplace;
         public long RequestQty;
         public string VenueId = "";
+        public int Venue;
         public bool Acked;
         public bool Done;
         public readonly List<string> Fills = [];
@@ -30,6 +31,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
     private readonly List<GenOrder> _orders = [];
     private readonly List<OmsMessage> _sentReports = [];
     private long _exec;
+    private readonly long[] _execByVenue = new long[venues + 1];
     private long _req;
     private long _ts = 1_700_000_000_000_000_000;
 
@@ -112,7 +114,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return m;
         }
 
-        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id });
+        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId });
         return m;
     }
 
@@ -168,11 +170,11 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
     private OmsMessage Duplicate() => _sentReports.Count == 0 ? VenueReport() : _sentReports[_sentReports.Count - 1 - _rng.Next(Math.Min(_sentReports.Count, 200))];
 
     private OmsMessage UnknownOrderReport() =>
-        Msg.Report(ExecType.Trade, $"UNKNOWN{_rng.Next(1000)}", NextExec(), lastQty: 100, lastPx: 10_000);
+        Msg.Report(ExecType.Trade, $"UNKNOWN{_rng.Next(1000)}", NextStrayExec(), lastQty: 100, lastPx: 10_000);
 
     private OmsMessage Garbage()
     {
-        var m = Msg.Report(ExecType.Trade, PickOrder()?.Current ?? "C1", NextExec(), lastQty: 100, lastPx: 10_000);
+        var m = Msg.Report(ExecType.Trade, PickOrder()?.Current ?? "C1", NextStrayExec(), lastQty: 100, lastPx: 10_000);
         switch (_rng.Next(4))
         {
             case 0: m.Kind = (MessageKind)77; break;
@@ -184,7 +186,10 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         return m;
     }
 
-    private string NextExec() => $"X{++_exec}";
+    // Each venue numbers its own executions, as real venues do: the same ExecID comes from both venues.
+    private string NextExec(int venue) => $"X{++_execByVenue[venue]}";
+
+    private string NextStrayExec() => $"G{++_exec}";
 
     private OmsMessage VenueReport()
     {
@@ -200,7 +205,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         }
 
         int r = _rng.Next(1000);
-        string exec = NextExec();
+        string exec = NextExec(o.Venue);
         // Reports mostly name the current ClOrdID, sometimes only the venue's OrderID or the original.
         string clOrdId = _rng.Next(10) switch { 0 => o.Id, _ => o.Current };
         OmsMessage m;

@@ -21,7 +21,8 @@ public sealed partial class OmsEngine
             return;
         }
 
-        if (!m.ExecId.IsNone && _fills.Contains(m.ExecId))
+        // ExecIDs are each venue's own: a duplicate is the same ExecID from the venue that holds the order.
+        if (!m.ExecId.IsNone && _fills.Contains(m.ExecId, _orders.Flags[slot].Venue))
         {
             _counters.DuplicatesValue++;
             _counters.Count(RejectReason.DuplicateExecId);
@@ -211,7 +212,7 @@ public sealed partial class OmsEngine
     private void ApplyFill(in OmsMessage m, int slot, TransitionAction action)
     {
         OrderStatus before = _orders.Flags[slot].Status;
-        int fill = _fills.Record(m.ExecId, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
+        int fill = _fills.Record(m.ExecId, _orders.Flags[slot].Venue, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
         AddFill(slot, fill, m.LastQty, m.LastPx, m.Fee);
         _counters.FillsValue++;
         if (action == TransitionAction.FillWhilePending && _orders.Flags[slot].PreviousStatus == OrderStatus.PendingNew)
@@ -249,7 +250,7 @@ public sealed partial class OmsEngine
 
     private RejectReason CheckExecRef(in OmsMessage m, int slot, out int fill)
     {
-        fill = _fills.Find(m.ExecRefId);
+        fill = _fills.Find(m.ExecRefId, _orders.Flags[slot].Venue);
         if (fill < 0 || _fills.SlotOf(fill) != slot)
         {
             return RejectReason.UnknownExecRef;
@@ -284,7 +285,7 @@ public sealed partial class OmsEngine
         _orders.Quantities[slot].CumQty += m.LastQty - oldQty;
         _orders.Notional[slot] += FixedPoint.Notional(m.LastPx, m.LastQty) - FixedPoint.Notional(_fills.PriceOf(fill), oldQty);
         _fills.SetState(fill, FillState.Corrected);
-        int corrected = _fills.Record(m.ExecId, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
+        int corrected = _fills.Record(m.ExecId, _orders.Flags[slot].Venue, slot, _orders.Flags[slot].Side, m.LastQty, m.LastPx, m.Fee);
         if (corrected >= 0)
         {
             _fills.TakePlaceOf(corrected, fill);
@@ -472,7 +473,7 @@ public sealed partial class OmsEngine
 
     private void RememberExecId(in OmsMessage m, int slot)
     {
-        if (!m.ExecId.IsNone && !_fills.RememberExecId(m.ExecId))
+        if (!m.ExecId.IsNone && !_fills.RememberExecId(m.ExecId, _orders.Flags[slot].Venue))
         {
             RaiseAnomaly(in m, slot, RejectReason.FillCapacity);
         }

@@ -19,7 +19,10 @@ public enum FillState : byte
 /// </summary>
 /// <remarks>
 /// Duplicate detection is exact over 128-bit ExecID tokens (see <see cref="IdToken"/> and
-/// docs/decisions/0003-id-tokens.md). Non-fill reports with an ExecID are remembered with no fill record.
+/// docs/decisions/0003-id-tokens.md), per venue: an ExecID is the sell side's (FIX tag 17), so each venue
+/// assigns its own and two venues may send the same one. Every lookup names the venue of the order the report
+/// is about (the index's scope, <see cref="TokenIndex.TryGetScoped"/>). Non-fill reports with an ExecID are
+/// remembered with no fill record.
 /// Single-threaded: owned by the engine thread.
 /// </remarks>
 public sealed class FillStore
@@ -67,19 +70,19 @@ public sealed class FillStore
     /// <summary>ExecIDs remembered.</summary>
     public int ExecIdCount => _byExecId.Count;
 
-    /// <summary>True when this ExecID was applied before.</summary>
-    public bool Contains(IdToken execId) => _byExecId.TryGet(execId, out _);
+    /// <summary>True when this ExecID of <paramref name="venue"/> was applied before.</summary>
+    public bool Contains(IdToken execId, int venue) => _byExecId.TryGetScoped(execId, (uint)venue, out _);
 
-    /// <summary>Hints the CPU to fetch the ExecID index line a lookup of <paramref name="execId"/> will read.</summary>
+    /// <summary>Hints the CPU to fetch the ExecID index line a lookup of <paramref name="execId"/> will read (from any venue: the id alone picks the line).</summary>
     public void PrefetchExecId(IdToken execId) => _byExecId.Prefetch(execId);
 
-    /// <summary>Remembers a non-fill ExecID. False when the index is full.</summary>
-    public bool RememberExecId(IdToken execId) => _byExecId.TryAdd(execId, -1);
+    /// <summary>Remembers a non-fill ExecID of <paramref name="venue"/>. False when the index is full.</summary>
+    public bool RememberExecId(IdToken execId, int venue) => _byExecId.TryAddScoped(execId, (uint)venue, -1);
 
-    /// <summary>Records a fill under its ExecID; returns its index or -1 when the store is full.</summary>
-    public int Record(IdToken execId, int orderSlot, Side side, long qty, long price, long fee)
+    /// <summary>Records a fill under its ExecID and venue; returns its index or -1 when the store is full.</summary>
+    public int Record(IdToken execId, int venue, int orderSlot, Side side, long qty, long price, long fee)
     {
-        if (_count >= _slot.Length || !_byExecId.TryAdd(execId, _count))
+        if (_count >= _slot.Length || !_byExecId.TryAddScoped(execId, (uint)venue, _count))
         {
             return -1;
         }
@@ -155,8 +158,8 @@ public sealed class FillStore
     /// <summary>Gives <paramref name="correction"/> the chain place (<see cref="ChainKeyOf"/>) of the fill it corrects.</summary>
     public void TakePlaceOf(int correction, int corrected) => _correctionPlace[correction] = ChainKeyOf(corrected) + 1;
 
-    /// <summary>Finds the fill recorded under an ExecID; -1 when none (unknown, or a non-fill report).</summary>
-    public int Find(IdToken execId) => _byExecId.TryGet(execId, out int i) ? i : -1;
+    /// <summary>Finds the fill recorded under an ExecID of <paramref name="venue"/>; -1 when none (unknown, or a non-fill report).</summary>
+    public int Find(IdToken execId, int venue) => _byExecId.TryGetScoped(execId, (uint)venue, out int i) ? i : -1;
 
     /// <summary>The order slot a fill belongs to.</summary>
     public int SlotOf(int fill) => _slot[fill];
@@ -225,6 +228,6 @@ public sealed class FillStore
             _correctionPlace[i] = r.ReadInt32();
         }
 
-        r.ReadInto(_byExecId);
+        r.ReadInto(_byExecId, scoped: true);
     }
 }

@@ -29,16 +29,17 @@ internal static class SnapshotIO
         return new Int128(hi, r.ReadUInt64());
     }
 
-    /// <summary>Writes every entry of an index (count, then key/value pairs in bucket order).</summary>
+    /// <summary>Writes every entry of an index (count, then key, value and tag in bucket order).</summary>
     public static void Write(this BinaryWriter w, TokenIndex index)
     {
         w.Write(index.Count);
         for (int b = 0; b < index.BucketCount; b++)
         {
-            if (index.TryGetBucket(b, out IdToken key, out int value))
+            if (index.TryGetBucket(b, out IdToken key, out int value, out uint tag))
             {
                 w.Write(key);
                 w.Write(value);
+                w.Write(tag);
             }
         }
     }
@@ -47,22 +48,24 @@ internal static class SnapshotIO
     /// <param name="r">The snapshot.</param>
     /// <param name="index">The index to fill.</param>
     /// <param name="valueLimit">When set, every value must be below it (row numbers); otherwise any value is taken.</param>
-    /// <exception cref="InvalidDataException">An entry does not fit, or a value is outside 0 to <paramref name="valueLimit"/> − 1.</exception>
-    public static void ReadInto(this BinaryReader r, TokenIndex index, int valueLimit = -1)
+    /// <param name="scoped">The index is used scoped (<see cref="TokenIndex.TryGetScoped"/>): the tag is the scope, and a key may repeat under another one.</param>
+    /// <exception cref="InvalidDataException">An entry does not fit, repeats one already read, or has a value outside 0 to <paramref name="valueLimit"/> − 1.</exception>
+    public static void ReadInto(this BinaryReader r, TokenIndex index, int valueLimit = -1, bool scoped = false)
     {
         int n = r.ReadInt32();
         for (int i = 0; i < n; i++)
         {
             IdToken key = r.ReadId();
             int value = r.ReadInt32();
+            uint tag = r.ReadUInt32();
             if (valueLimit >= 0 && (uint)value >= (uint)valueLimit)
             {
                 throw new InvalidDataException($"snapshot index names row {value}, outside the {valueLimit} rows in use");
             }
 
-            if (!index.TryAdd(key, value))
+            if (!(scoped ? index.TryAddScoped(key, tag, value) : index.TryAdd(key, value, tag)))
             {
-                throw new InvalidDataException("snapshot index does not fit this engine's capacity");
+                throw new InvalidDataException("snapshot index does not fit this engine's capacity, or repeats an entry");
             }
         }
     }

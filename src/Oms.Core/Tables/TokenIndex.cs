@@ -141,6 +141,69 @@ public sealed class TokenIndex
         return true;
     }
 
+    /// <summary>
+    /// Looks a key up within a scope. An index used this way takes (key, scope) as the identity: the same key
+    /// under two scopes is two entries (ExecIDs, which each venue assigns on its own). The scope is the entry's
+    /// tag, so it costs no line more, and the key alone picks the home bucket, so <see cref="Prefetch"/> needs
+    /// no scope. An index is used either scoped or not, never both.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetScoped(IdToken key, uint scope, out int value)
+    {
+        if (!key.IsNone)
+        {
+            SlotStorage<Entry> entries = _entries;
+            int i = (int)key.Mix() & _mask;
+            while (true)
+            {
+                ref Entry e = ref entries[i];
+                UInt128 k = e.Key;
+                if (k == key.Value && e.Tag == scope)
+                {
+                    value = e.Value;
+                    return true;
+                }
+
+                if (k == UInt128.Zero)
+                {
+                    break;
+                }
+
+                i = (i + 1) & _mask;
+            }
+        }
+
+        value = -1;
+        return false;
+    }
+
+    /// <summary>Adds a key within a scope (see <see cref="TryGetScoped"/>). False when (key, scope) is present already, the key is none, or the index is full.</summary>
+    public bool TryAddScoped(IdToken key, uint scope, int value)
+    {
+        if (key.IsNone || _count >= _limit)
+        {
+            return false;
+        }
+
+        SlotStorage<Entry> entries = _entries;
+        int i = (int)key.Mix() & _mask;
+        while (entries[i].Key != UInt128.Zero)
+        {
+            if (entries[i].Key == key.Value && entries[i].Tag == scope)
+            {
+                return false;
+            }
+
+            i = (i + 1) & _mask;
+        }
+
+        entries[i].Key = key.Value;
+        entries[i].Value = value;
+        entries[i].Tag = scope;
+        _count++;
+        return true;
+    }
+
     /// <summary>Removes a key; false when absent.</summary>
     public bool Remove(IdToken key)
     {
@@ -189,12 +252,13 @@ public sealed class TokenIndex
     /// <summary>Buckets in the table (for enumeration with <see cref="TryGetBucket"/>).</summary>
     public int BucketCount => _size;
 
-    /// <summary>The entry in a bucket, if any (snapshots enumerate the index this way).</summary>
-    public bool TryGetBucket(int bucket, out IdToken key, out int value)
+    /// <summary>The entry in a bucket with its tag (or scope), if any (snapshots enumerate the index this way).</summary>
+    public bool TryGetBucket(int bucket, out IdToken key, out int value, out uint tag)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)bucket, (uint)_size, nameof(bucket));
         key = new IdToken(_entries[bucket].Key);
         value = _entries[bucket].Value;
+        tag = _entries[bucket].Tag;
         return !key.IsNone;
     }
 

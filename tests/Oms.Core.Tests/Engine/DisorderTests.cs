@@ -65,6 +65,32 @@ public sealed class DisorderTests
         Assert.Equal(0, engine.Order("B").CumQty);
     }
 
+    [Fact]
+    public void SameExecId_FromTwoVenues_BothApplied()
+    {
+        // An ExecID is the sell side's (FIX tag 17): two venues may well both send "f1".
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.NewAcked("B", venue: 2);
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        engine.DrainAll();
+
+        engine.Apply(Msg.Fill("B", "f1", 30, 10_000));
+
+        OmsEvent fill = Assert.Single(engine.Events(1));
+        Assert.Equal((EventKind.Filled, 30L), (fill.Kind, fill.CumQty));
+        Assert.Equal((40L, 30L), (engine.Order("A").CumQty, engine.Order("B").CumQty));
+        Assert.Equal((0, 2), (engine.Counters.Duplicates, engine.Counters.Fills));
+        Assert.Equal(70, engine.Position(PositionOwner.Account, 1).NetQty);
+
+        // Each venue's redelivery is still a duplicate, and each venue's bust finds its own fill.
+        engine.ApplyFlagged(Msg.Fill("B", "f1", 30, 10_000), RejectReason.DuplicateExecId);
+        engine.ApplyFlagged(Msg.Fill("A", "f1", 40, 10_000), RejectReason.DuplicateExecId);
+        engine.Apply(Msg.Report(ExecType.TradeCancel, "B", "bust-1", execRefId: "f1"));
+        Assert.Equal((40L, 0L), (engine.Order("A").CumQty, engine.Order("B").CumQty));
+        Assert.Equal(40, engine.Position(PositionOwner.Account, 1).NetQty);
+    }
+
     // Fills out of order.
 
     [Fact]

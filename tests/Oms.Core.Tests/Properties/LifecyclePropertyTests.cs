@@ -61,7 +61,7 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
             }
 
             // Built from events alone: fills add, busts subtract, corrections swap the old fill for the new.
-            var applied = new Dictionary<IdToken, long>();
+            var applied = new Dictionary<(int Venue, IdToken ExecId), long>(); // ExecIDs are per venue
             var byAccount = new Dictionary<(int, int), long>();
             var byStrategy = new Dictionary<(int, int), long>();
             foreach (OmsMessage m in new StreamGenerator(seed).Generate(length))
@@ -77,12 +77,12 @@ public sealed class LifecyclePropertyTests(ITestOutputHelper output)
                         {
                             EventKind.Filled => e.LastQty,
                             EventKind.TradeBusted => e.LastQty,
-                            EventKind.TradeCorrected => e.LastQty - applied[m.ExecRefId],
+                            EventKind.TradeCorrected => e.LastQty - applied[(e.VenueId, m.ExecRefId)],
                             _ => 0,
                         };
                         if (e.Kind is EventKind.Filled or EventKind.TradeCorrected)
                         {
-                            applied[e.ExecId] = e.LastQty;
+                            applied[(e.VenueId, e.ExecId)] = e.LastQty;
                         }
 
                         signed = e.Side == Side.Buy ? signed : -signed;

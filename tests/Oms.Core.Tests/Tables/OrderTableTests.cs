@@ -66,7 +66,7 @@ public sealed class OrderTableTests
     [InlineData(28, 4, "order row 4")]         // a free row past the rows used
     [InlineData(36, -1, "order row -1")]       // an order's row number negative
     [InlineData(36, 8, "order row 8")]         // an order's row number past the table
-    [InlineData(-4, 7, "names row 7")]         // the venue index pointing past the rows used
+    [InlineData(-8, 7, "names row 7")]         // the venue index pointing past the rows used (its last entry: value, tag)
     public void ReadSnapshot_RowNumberOutOfRange_RefusedBeforeUse(int offset, int value, string message)
     {
         // Some columns are indexed without a bounds check (UncheckedColumn): a row number from a file must be

@@ -47,6 +47,37 @@ public sealed class TokenIndexTests
     }
 
     [Fact]
+    public void Scoped_SameKeyUnderTwoScopes_TwoEntries_AgreeWithDictionary()
+    {
+        // ExecIDs: (key, venue) is the identity. Few keys and scopes, so one key often sits under several.
+        var index = new TokenIndex(4_096);
+        var model = new Dictionary<(IdToken, uint), int>();
+        var rng = new Random(5);
+        var keys = Enumerable.Range(0, 300).Select(i => IdToken.FromString($"X{i}")).ToArray();
+        for (int step = 0; step < 20_000; step++)
+        {
+            IdToken key = keys[rng.Next(keys.Length)];
+            uint scope = (uint)rng.Next(4);
+            bool expected = !model.ContainsKey((key, scope)) && model.Count < 4_096;
+            Assert.Equal(expected, index.TryAddScoped(key, scope, step));
+            if (expected)
+            {
+                model[(key, scope)] = step;
+            }
+
+            IdToken probe = keys[rng.Next(keys.Length)];
+            uint probeScope = (uint)rng.Next(5); // scope 4 is never added
+            Assert.Equal(model.TryGetValue((probe, probeScope), out int v), index.TryGetScoped(probe, probeScope, out int w));
+            Assert.Equal(model.ContainsKey((probe, probeScope)) ? v : -1, w);
+        }
+
+        Assert.Equal(model.Count, index.Count);
+        Assert.True(model.Keys.Select(k => k.Item1).Distinct().Count() < model.Count, "some key sits under two scopes");
+        Assert.False(index.TryGetScoped(IdToken.None, 0, out _));
+        Assert.False(index.TryAddScoped(IdToken.None, 0, 1));
+    }
+
+    [Fact]
     public void Entries_NeverStraddleCacheLines()
     {
         // A large index misses the cache on nearly every new key: an entry split over two lines would cost two misses.
@@ -69,14 +100,14 @@ public sealed class TokenIndexTests
         var seen = new Dictionary<IdToken, int>();
         for (int b = 0; b < index.BucketCount; b++)
         {
-            if (index.TryGetBucket(b, out IdToken key, out int value))
+            if (index.TryGetBucket(b, out IdToken key, out int value, out _))
             {
                 seen.Add(key, value);
             }
         }
 
         Assert.Equal(keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i), seen);
-        Assert.Throws<ArgumentOutOfRangeException>(() => index.TryGetBucket(index.BucketCount, out _, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.TryGetBucket(index.BucketCount, out _, out _, out _));
 
         index.Clear();
         Assert.Equal(0, index.Count);
