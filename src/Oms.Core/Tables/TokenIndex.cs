@@ -85,61 +85,21 @@ public sealed class TokenIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGet(IdToken key, out int value, out uint tag)
     {
-        if (!key.IsNone)
+        int i = Find(key, scoped: false, 0);
+        if (i < 0)
         {
-            SlotStorage<Entry> entries = _entries;
-            int i = (int)key.Mix() & _mask;
-            while (true)
-            {
-                ref Entry e = ref entries[i];
-                UInt128 k = e.Key;
-                if (k == key.Value)
-                {
-                    value = e.Value;
-                    tag = e.Tag;
-                    return true;
-                }
-
-                if (k == UInt128.Zero)
-                {
-                    break;
-                }
-
-                i = (i + 1) & _mask;
-            }
-        }
-
-        value = -1;
-        tag = 0;
-        return false;
-    }
-
-    /// <summary>Adds a new key with its value and, optionally, a tag. False when the key is present already, is none, or the index is full.</summary>
-    public bool TryAdd(IdToken key, int value, uint tag = 0)
-    {
-        if (key.IsNone || _count >= _limit)
-        {
+            value = -1;
+            tag = 0;
             return false;
         }
 
-        SlotStorage<Entry> entries = _entries;
-        int i = (int)key.Mix() & _mask;
-        while (entries[i].Key != UInt128.Zero)
-        {
-            if (entries[i].Key == key.Value)
-            {
-                return false;
-            }
-
-            i = (i + 1) & _mask;
-        }
-
-        entries[i].Key = key.Value;
-        entries[i].Value = value;
-        entries[i].Tag = tag;
-        _count++;
+        value = _entries[i].Value;
+        tag = _entries[i].Tag;
         return true;
     }
+
+    /// <summary>Adds a new key with its value and, optionally, a tag. False when the key is present already, is none, or the index is full.</summary>
+    public bool TryAdd(IdToken key, int value, uint tag = 0) => Add(key, value, tag, scoped: false);
 
     /// <summary>
     /// Looks a key up within a scope. An index used this way takes (key, scope) as the identity: the same key
@@ -150,35 +110,44 @@ public sealed class TokenIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetScoped(IdToken key, uint scope, out int value)
     {
-        if (!key.IsNone)
-        {
-            SlotStorage<Entry> entries = _entries;
-            int i = (int)key.Mix() & _mask;
-            while (true)
-            {
-                ref Entry e = ref entries[i];
-                UInt128 k = e.Key;
-                if (k == key.Value && e.Tag == scope)
-                {
-                    value = e.Value;
-                    return true;
-                }
-
-                if (k == UInt128.Zero)
-                {
-                    break;
-                }
-
-                i = (i + 1) & _mask;
-            }
-        }
-
-        value = -1;
-        return false;
+        int i = Find(key, scoped: true, scope);
+        value = i < 0 ? -1 : _entries[i].Value;
+        return i >= 0;
     }
 
     /// <summary>Adds a key within a scope (see <see cref="TryGetScoped"/>). False when (key, scope) is present already, the key is none, or the index is full.</summary>
-    public bool TryAddScoped(IdToken key, uint scope, int value)
+    public bool TryAddScoped(IdToken key, uint scope, int value) => Add(key, value, scope, scoped: true);
+
+    // The bucket holding the key (and, scoped, the scope), or -1. Probes from the key's home to the first empty bucket.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(IdToken key, bool scoped, uint scope)
+    {
+        if (key.IsNone)
+        {
+            return -1;
+        }
+
+        SlotStorage<Entry> entries = _entries;
+        int i = (int)key.Mix() & _mask;
+        while (true)
+        {
+            ref Entry e = ref entries[i];
+            UInt128 k = e.Key;
+            if (k == key.Value && (!scoped || e.Tag == scope))
+            {
+                return i;
+            }
+
+            if (k == UInt128.Zero)
+            {
+                return -1;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    private bool Add(IdToken key, int value, uint tag, bool scoped)
     {
         if (key.IsNone || _count >= _limit)
         {
@@ -189,7 +158,7 @@ public sealed class TokenIndex
         int i = (int)key.Mix() & _mask;
         while (entries[i].Key != UInt128.Zero)
         {
-            if (entries[i].Key == key.Value && entries[i].Tag == scope)
+            if (entries[i].Key == key.Value && (!scoped || entries[i].Tag == tag))
             {
                 return false;
             }
@@ -199,7 +168,7 @@ public sealed class TokenIndex
 
         entries[i].Key = key.Value;
         entries[i].Value = value;
-        entries[i].Tag = scope;
+        entries[i].Tag = tag;
         _count++;
         return true;
     }
