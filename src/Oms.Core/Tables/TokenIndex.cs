@@ -173,7 +173,7 @@ public sealed class TokenIndex
         return true;
     }
 
-    /// <summary>Removes a key; false when absent.</summary>
+    /// <summary>Removes a key; false when absent. For an unscoped index (in a scoped one it would remove the key under whichever scope it meets first).</summary>
     public bool Remove(IdToken key)
     {
         if (key.IsNone)
