@@ -22,7 +22,7 @@ public sealed class SmokeTests
         Assert.Equal(100, o.CumQty);
         Assert.Equal(0, o.LeavesQty);
         Assert.Equal(10_060, o.AvgPx);
-        Assert.True(engine.TryGetOrderByVenueId(Msg.Id("V1"), out _));
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("V1"), out _));
         Assert.True(engine.TryGetPosition(Oms.Tables.PositionOwner.Account, 1, 1, out PositionView p));
         Assert.Equal(100, p.NetQty);
     }

@@ -59,12 +59,13 @@ public static class Msg
         VenueId = venue,
     };
 
-    /// <summary>An execution report. ExecID defaults to a fresh one per call site only if given; pass execId explicitly.</summary>
+    /// <summary>An execution report from venue <paramref name="venue"/> (the venue whose session delivered it); pass execId explicitly.</summary>
     public static OmsMessage Report(ExecType execType, string clOrdId, string execId, string? origClOrdId = null,
         string? venueOrderId = null, long lastQty = 0, long lastPx = 0, long qty = 0, long price = 0,
-        string? execRefId = null, OrderStatus ordStatus = OrderStatus.None, long fee = 0, long ts = 0) => new()
+        string? execRefId = null, OrderStatus ordStatus = OrderStatus.None, long fee = 0, long ts = 0, int venue = 1) => new()
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = venue,
         ExecType = execType,
         ClOrdId = Id(clOrdId),
         OrigClOrdId = origClOrdId is null ? IdToken.None : Id(origClOrdId),
@@ -80,12 +81,13 @@ public static class Msg
         Timestamp = ts,
     };
 
-    public static OmsMessage Fill(string clOrdId, string execId, long qty, long px, long fee = 0) =>
-        Report(ExecType.Trade, clOrdId, execId, lastQty: qty, lastPx: px, fee: fee);
+    public static OmsMessage Fill(string clOrdId, string execId, long qty, long px, long fee = 0, int venue = 1) =>
+        Report(ExecType.Trade, clOrdId, execId, lastQty: qty, lastPx: px, fee: fee, venue: venue);
 
-    public static OmsMessage CancelReject(string clOrdId, string origClOrdId, CxlRejResponseTo to) => new()
+    public static OmsMessage CancelReject(string clOrdId, string origClOrdId, CxlRejResponseTo to, int venue = 1) => new()
     {
         Kind = MessageKind.CancelReject,
+        VenueId = venue,
         ClOrdId = Id(clOrdId),
         OrigClOrdId = Id(origClOrdId),
         CxlRejResponseTo = to,

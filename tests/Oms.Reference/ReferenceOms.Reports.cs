@@ -21,7 +21,9 @@ public sealed partial class ReferenceOms
         return (long)Math.Round(v, MidpointRounding.AwayFromZero);
     }
 
-    private Order? FindReported(OmsMessage m) => Find(m.ClOrdId) ?? Find(m.OrigClOrdId) ?? FindByVenueId(m.VenueOrderId);
+    private Order? FindReported(OmsMessage m) => Find(m.ClOrdId) ?? Find(m.OrigClOrdId) ?? FindByVenueId(m.VenueId, m.VenueOrderId);
+
+    private bool ValidVenue(OmsMessage m) => m.VenueId >= 1 && m.VenueId <= options.MaxVenues;
 
     private void Anomaly(RejectReason r) => Count(r);
 
@@ -31,9 +33,11 @@ public sealed partial class ReferenceOms
             or ExecType.Canceled or ExecType.PendingReplace or ExecType.Replaced or ExecType.Rejected or ExecType.Expired
             or ExecType.DoneForDay or ExecType.Suspended or ExecType.Restated or ExecType.TradeCancel or ExecType.TradeCorrect
             or ExecType.OrderStatus or ExecType.Stopped or ExecType.Calculated;
+        if (!ValidVenue(m)) { Anomaly(RejectReason.InvalidVenue); return; }
         if (!known) { Anomaly(RejectReason.MalformedReport); return; }
         Order? o = FindReported(m);
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
+        if (o.Venue != m.VenueId) { Anomaly(RejectReason.VenueMismatch); return; }
         if (!m.ExecId.IsNone && ExecIds(o).ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
         bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
         if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }
@@ -248,8 +252,10 @@ public sealed partial class ReferenceOms
 
     private void CancelReject(OmsMessage m)
     {
+        if (!ValidVenue(m)) { Anomaly(RejectReason.InvalidVenue); return; }
         Order? o = FindReported(m);
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
+        if (o.Venue != m.VenueId) { Anomaly(RejectReason.VenueMismatch); return; }
         bool cancel = m.CxlRejResponseTo switch
         {
             CxlRejResponseTo.CancelRequest => true,
@@ -300,7 +306,7 @@ public sealed partial class ReferenceOms
     private void Learn(Order o, OmsMessage m)
     {
         if (m.VenueOrderId.IsNone || m.VenueOrderId == o.VenueOrderId) { return; }
-        _byVenueId.TryAdd(m.VenueOrderId, o);
+        _byVenueId.TryAdd((o.Venue, m.VenueOrderId), o);
         o.VenueOrderId = m.VenueOrderId;
     }
 

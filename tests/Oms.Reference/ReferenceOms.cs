@@ -48,7 +48,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     }
 
     private readonly Dictionary<IdToken, Order> _byClOrdId = [];
-    private readonly Dictionary<IdToken, Order> _byVenueId = [];
+    private readonly Dictionary<(int Venue, IdToken OrderId), Order> _byVenueId = []; // OrderIDs are each venue's own
     private readonly List<Order> _orders = [];
     // ExecIDs are each venue's own: one dictionary per venue (small venue ids by array, so the reference's
     // cost per report stays what one dictionary's was).
@@ -64,7 +64,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     public IEnumerable<Position> Positions => _positions.Values;
 
     public Order? Find(IdToken clOrdId) => _byClOrdId.GetValueOrDefault(clOrdId);
-    public Order? FindByVenueId(IdToken venueId) => _byVenueId.GetValueOrDefault(venueId);
+    public Order? FindByVenueId(int venue, IdToken venueOrderId) => _byVenueId.GetValueOrDefault((venue, venueOrderId));
 
     /// <summary>The ExecIDs seen from the venue that holds <paramref name="o"/>.</summary>
     private Dictionary<IdToken, Fill?> ExecIds(Order o)

@@ -20,7 +20,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public string? LastRequest;
         public bool RequestIsReplace;
         public long RequestQty;
-        public string VenueId = "";
+        public string OrderId = "";
         public int Venue;
         public bool Acked;
         public bool Done;
@@ -32,6 +32,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
     private readonly List<OmsMessage> _sentReports = [];
     private long _exec;
     private readonly long[] _execByVenue = new long[venues + 1];
+    private readonly long[] _orderIdByVenue = new long[venues + 1];
     private long _req;
     private long _ts = 1_700_000_000_000_000_000;
 
@@ -170,11 +171,12 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
     private OmsMessage Duplicate() => _sentReports.Count == 0 ? VenueReport() : _sentReports[_sentReports.Count - 1 - _rng.Next(Math.Min(_sentReports.Count, 200))];
 
     private OmsMessage UnknownOrderReport() =>
-        Msg.Report(ExecType.Trade, $"UNKNOWN{_rng.Next(1000)}", NextStrayExec(), lastQty: 100, lastPx: 10_000);
+        Msg.Report(ExecType.Trade, $"UNKNOWN{_rng.Next(1000)}", NextStrayExec(), lastQty: 100, lastPx: 10_000, venue: 1 + _rng.Next(venues));
 
     private OmsMessage Garbage()
     {
-        var m = Msg.Report(ExecType.Trade, PickOrder()?.Current ?? "C1", NextStrayExec(), lastQty: 100, lastPx: 10_000);
+        GenOrder? o = PickOrder();
+        var m = Msg.Report(ExecType.Trade, o?.Current ?? "C1", NextStrayExec(), lastQty: 100, lastPx: 10_000, venue: o?.Venue ?? 1);
         switch (_rng.Next(4))
         {
             case 0: m.Kind = (MessageKind)77; break;
@@ -199,9 +201,10 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return NewOrder();
         }
 
-        if (o.VenueId.Length == 0)
+        if (o.OrderId.Length == 0)
         {
-            o.VenueId = $"V{o.Id}";
+            // Each venue numbers its own orders too: the same OrderID names one order on each venue.
+            o.OrderId = $"V{++_orderIdByVenue[o.Venue]}";
         }
 
         int r = _rng.Next(1000);
@@ -216,14 +219,14 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         else if (r < 170)
         {
             bool pending = _rng.Next(8) == 0;
-            m = Msg.Report(pending ? ExecType.PendingNew : ExecType.New, clOrdId, exec, venueOrderId: o.VenueId);
+            m = Msg.Report(pending ? ExecType.PendingNew : ExecType.New, clOrdId, exec, venueOrderId: o.OrderId);
             o.Acked |= !pending;
         }
         else if (r < 470)
         {
             long left = Math.Max(1, o.Qty - o.Filled);
             long qty = _rng.Next(25) == 0 ? left + 100 : 1 + _rng.Next((int)Math.Min(left, 2_000));
-            m = Msg.Report(ExecType.Trade, clOrdId, exec, venueOrderId: o.VenueId, lastQty: qty, lastPx: 9_000 + _rng.Next(2_000),
+            m = Msg.Report(ExecType.Trade, clOrdId, exec, venueOrderId: o.OrderId, lastQty: qty, lastPx: 9_000 + _rng.Next(2_000),
                 fee: _rng.Next(3) == 0 ? _rng.Next(50) : 0);
             o.Filled += qty;
             o.Fills.Add(exec);
@@ -235,14 +238,14 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         }
         else if (r < 620)
         {
-            m = Msg.Report(ExecType.Canceled, clOrdId, exec, venueOrderId: o.VenueId); // unsolicited cancel
+            m = Msg.Report(ExecType.Canceled, clOrdId, exec, venueOrderId: o.OrderId); // unsolicited cancel
             o.Done = true;
         }
         else if (r < 660 && o.Fills.Count > 0)
         {
             string target = o.Fills[_rng.Next(o.Fills.Count)];
             bool correct = _rng.Next(3) == 0;
-            m = Msg.Report(correct ? ExecType.TradeCorrect : ExecType.TradeCancel, o.Current, exec, venueOrderId: o.VenueId,
+            m = Msg.Report(correct ? ExecType.TradeCorrect : ExecType.TradeCancel, o.Current, exec, venueOrderId: o.OrderId,
                 execRefId: _rng.Next(10) == 0 ? "X0" : target, lastQty: correct ? 1 + _rng.Next(500) : 0, lastPx: correct ? 9_500 : 0);
             if (correct)
             {
@@ -252,7 +255,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         else
         {
             ExecType t = (ExecType)"8C39DI67EB"[_rng.Next(10)];
-            m = Msg.Report(t, clOrdId, exec, venueOrderId: o.VenueId, qty: t == ExecType.Restated ? o.Qty + 100 : 0,
+            m = Msg.Report(t, clOrdId, exec, venueOrderId: o.OrderId, qty: t == ExecType.Restated ? o.Qty + 100 : 0,
                 ordStatus: t == ExecType.Restated ? OrderStatus.New : OrderStatus.None);
         }
 
@@ -262,6 +265,10 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             m.ClOrdId = IdToken.None;
         }
 
+        // The report names the venue whose session delivered it; now and then a miswired session names
+        // another venue (or none), whose reports must not touch this order.
+        int wire = _rng.Next(200);
+        m.VenueId = wire == 0 ? 0 : wire < 3 ? (o.Venue % venues) + 1 : o.Venue;
         return m;
     }
 
@@ -284,7 +291,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
 
         if (r < 5)
         {
-            return Msg.Report(o.RequestIsReplace ? ExecType.PendingReplace : ExecType.PendingCancel, req, exec, orig, o.VenueId);
+            return Msg.Report(o.RequestIsReplace ? ExecType.PendingReplace : ExecType.PendingCancel, req, exec, orig, o.OrderId);
         }
 
         o.LastRequest = null;
@@ -292,10 +299,10 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         {
             o.Current = req;
             o.Qty = o.RequestQty;
-            return Msg.Report(ExecType.Replaced, req, exec, orig, o.VenueId);
+            return Msg.Report(ExecType.Replaced, req, exec, orig, o.OrderId);
         }
 
         o.Done = true;
-        return Msg.Report(ExecType.Canceled, req, exec, orig, o.VenueId);
+        return Msg.Report(ExecType.Canceled, req, exec, orig, o.OrderId);
     }
 }

@@ -179,6 +179,7 @@ public class RingCrossThreadBenchmarks
     internal static OmsMessage Template() => new()
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = 1,
         ExecType = ExecType.Trade,
         ClOrdId = IdToken.ForStrategy(1, 1),
         ExecId = IdToken.FromString("X1"),

@@ -102,6 +102,9 @@ public sealed class OrderFlow
     public static IdToken ExecId(char kind, int i, int round = 0) =>
         IdToken.FromString(round == 0 ? $"{kind}{i}" : $"{kind}{i}.{round}");
 
+    /// <summary>Venue of order <c>i</c>: where it goes and where its reports come from.</summary>
+    public static int Venue(int i) => 1 + (i % Venues);
+
     /// <summary>New order (35=D).</summary>
     public OmsMessage New(int i) => new()
     {
@@ -115,7 +118,7 @@ public sealed class OrderFlow
         StrategyId = Strategy(i),
         AccountId = Strategy(i),
         InstrumentId = 1 + ((i / Strategies) % Instruments),
-        VenueId = 1 + (i % Venues),
+        VenueId = Venue(i),
         Timestamp = BaseTime + i,
     };
 
@@ -184,6 +187,7 @@ public sealed class OrderFlow
     public static OmsMessage UnknownOrderFill(int i) => new()
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = 1,
         ExecType = ExecType.Trade,
         ClOrdId = IdToken.ForStrategy(Strategies + 1, i + 1),
         VenueOrderId = IdToken.FromString($"UV{i}"),
@@ -196,6 +200,7 @@ public sealed class OrderFlow
     private OmsMessage Report(int i, ExecType execType, IdToken clOrdId, IdToken execId) => new()
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = Venue(i),
         ExecType = execType,
         ClOrdId = clOrdId,
         VenueOrderId = _venueOrderIds[i],

@@ -147,7 +147,7 @@ public sealed class WorkingSetGenerator
         Counts.NewOrders++;
         if (schedule)
         {
-            Schedule(k, WorkloadMessages.Report(ExecType.New, _clOrdId[k], _venueOrderId[k], NextExecId()));
+            Schedule(k, WorkloadMessages.Report(k, ExecType.New, _clOrdId[k], _venueOrderId[k], NextExecId()));
         }
 
         return WorkloadMessages.New(k, _clOrdId[k]);
@@ -188,7 +188,7 @@ public sealed class WorkingSetGenerator
         int k = _working[_rng.Next(_workingCount)];
         RemoveWorking(k);
         request = IdToken.ForStrategy(WorkloadMessages.Strategy(k), ++_requestSequence);
-        OmsMessage report = WorkloadMessages.Report(answer, request, _venueOrderId[k], NextExecId());
+        OmsMessage report = WorkloadMessages.Report(k, answer, request, _venueOrderId[k], NextExecId());
         report.OrigClOrdId = _clOrdId[k];
         Schedule(k, report);
         return k;
@@ -245,7 +245,7 @@ public sealed class WorkingSetGenerator
 
     private OmsMessage Report(int k, ExecType execType, IdToken clOrdId, char execPrefix)
     {
-        OmsMessage m = WorkloadMessages.Report(execType, clOrdId, _venueOrderId[k], WorkloadMessages.Token(execPrefix, ++_execSequence));
+        OmsMessage m = WorkloadMessages.Report(k, execType, clOrdId, _venueOrderId[k], WorkloadMessages.Token(execPrefix, ++_execSequence));
         Remember(in m);
         return m;
     }

@@ -26,6 +26,9 @@ public static class WorkloadMessages
     /// <summary>Strategy (and account) of order <paramref name="k"/>.</summary>
     public static int Strategy(int k) => 1 + (k % Strategies);
 
+    /// <summary>Venue of order <paramref name="k"/>: where its new order goes and its reports come from.</summary>
+    public static int Venue(int k) => 1 + (k % Venues);
+
     /// <summary>New order (35=D).</summary>
     public static OmsMessage New(int k, IdToken clOrdId) => new()
     {
@@ -39,7 +42,7 @@ public static class WorkloadMessages
         StrategyId = Strategy(k),
         AccountId = Strategy(k),
         InstrumentId = 1 + ((k / Strategies) % Instruments),
-        VenueId = 1 + (k % Venues),
+        VenueId = Venue(k),
     };
 
     /// <summary>Cancel request (35=F) <paramref name="requestId"/> for the order whose ClOrdID is <paramref name="current"/>.</summary>
@@ -62,10 +65,11 @@ public static class WorkloadMessages
         StrategyId = Strategy(k),
     };
 
-    /// <summary>An execution report about the order.</summary>
-    public static OmsMessage Report(ExecType execType, IdToken clOrdId, IdToken venueOrderId, IdToken execId) => new()
+    /// <summary>An execution report about order <paramref name="k"/>, from its venue.</summary>
+    public static OmsMessage Report(int k, ExecType execType, IdToken clOrdId, IdToken venueOrderId, IdToken execId) => new()
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = Venue(k),
         ExecType = execType,
         ClOrdId = clOrdId,
         VenueOrderId = venueOrderId,

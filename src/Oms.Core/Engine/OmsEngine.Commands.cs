@@ -85,7 +85,7 @@ public sealed partial class OmsEngine
             return RejectReason.InvalidInstrument;
         }
 
-        if ((uint)(m.VenueId - 1) >= (uint)_options.MaxVenues)
+        if (!IsVenue(m.VenueId))
         {
             return RejectReason.InvalidVenue;
         }

@@ -115,7 +115,7 @@ public sealed partial class OmsEngine
         }
 
         IdToken venueId = _orders.VenueOrderId[slot];
-        if (!venueId.IsNone && !_orders.TryFindByVenueOrderId(venueId, out _))
+        if (!venueId.IsNone && !_orders.TryFindByVenueOrderId(_orders.Flags[slot].Venue, venueId, out _))
         {
             return $"venue OrderID {venueId} is not indexed";
         }

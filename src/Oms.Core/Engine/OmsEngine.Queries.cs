@@ -31,10 +31,10 @@ public sealed partial class OmsEngine
         return false;
     }
 
-    /// <summary>The order the venue knows by this OrderID. Engine thread only.</summary>
-    public bool TryGetOrderByVenueId(IdToken venueOrderId, out OrderView order)
+    /// <summary>The order venue <paramref name="venueId"/> knows by this OrderID (OrderIDs are each venue's own). Engine thread only.</summary>
+    public bool TryGetOrderByVenueId(int venueId, IdToken venueOrderId, out OrderView order)
     {
-        if (_orders.TryFindByVenueOrderId(venueOrderId, out int slot))
+        if (_orders.TryFindByVenueOrderId(venueId, venueOrderId, out int slot))
         {
             order = ViewOf(slot);
             return true;

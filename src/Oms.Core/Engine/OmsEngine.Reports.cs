@@ -8,6 +8,12 @@ public sealed partial class OmsEngine
 {
     private void OnExecutionReport(in OmsMessage m)
     {
+        if (!IsVenue(m.VenueId))
+        {
+            Ignore(in m, -1, RejectReason.InvalidVenue);
+            return;
+        }
+
         if (!OrderStateMachine.TryMap(m.ExecType, out LifecycleEvent ev))
         {
             Ignore(in m, FindReportedOrder(in m), RejectReason.MalformedReport);
@@ -18,6 +24,12 @@ public sealed partial class OmsEngine
         if (slot < 0)
         {
             Ignore(in m, -1, RejectReason.UnknownOrderReport);
+            return;
+        }
+
+        if (_orders.Flags[slot].Venue != m.VenueId)
+        {
+            Ignore(in m, slot, RejectReason.VenueMismatch);
             return;
         }
 
@@ -44,10 +56,22 @@ public sealed partial class OmsEngine
 
     private void OnCancelReject(in OmsMessage m)
     {
+        if (!IsVenue(m.VenueId))
+        {
+            Ignore(in m, -1, RejectReason.InvalidVenue);
+            return;
+        }
+
         int slot = FindReportedOrder(in m);
         if (slot < 0)
         {
             Ignore(in m, -1, RejectReason.UnknownOrderReport);
+            return;
+        }
+
+        if (_orders.Flags[slot].Venue != m.VenueId)
+        {
+            Ignore(in m, slot, RejectReason.VenueMismatch);
             return;
         }
 
@@ -61,12 +85,16 @@ public sealed partial class OmsEngine
         ApplyTransition(in m, slot, ev);
     }
 
-    /// <summary>The row a report is about: by ClOrdID, then OrigClOrdID, then the venue's OrderID; -1 when none.</summary>
+    /// <summary>
+    /// The row a report is about: by ClOrdID, then OrigClOrdID (ours, unique across venues), then the OrderID
+    /// the reporting venue assigned (each venue's own, so looked up within <see cref="OmsMessage.VenueId"/>);
+    /// -1 when none. A row found by ClOrdID may belong to another venue: the caller checks.
+    /// </summary>
     private int FindReportedOrder(in OmsMessage m)
     {
         if (_orders.TryFindByClOrdId(m.ClOrdId, out int slot)
             || _orders.TryFindByClOrdId(m.OrigClOrdId, out slot)
-            || _orders.TryFindByVenueOrderId(m.VenueOrderId, out slot))
+            || _orders.TryFindByVenueOrderId(m.VenueId, m.VenueOrderId, out slot))
         {
             return slot;
         }

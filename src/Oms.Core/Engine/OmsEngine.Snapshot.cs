@@ -7,7 +7,7 @@ namespace Oms.Engine;
 public sealed partial class OmsEngine
 {
     private static ReadOnlySpan<byte> SnapshotMagic => "OMSSNAP1"u8;
-    private const int SnapshotVersion = 3; // 2: fills carry their chain key; 3: index entries carry their tag (an ExecID's venue)
+    private const int SnapshotVersion = 4; // 2: fills carry their chain key; 3: index entries carry their tag (an ExecID's venue); 4: so do venue OrderIDs
     private const int SnapshotHeaderSize = 32;
 
     /// <summary>

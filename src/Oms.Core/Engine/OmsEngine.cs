@@ -139,13 +139,16 @@ public sealed partial class OmsEngine
     /// <summary>The outbound command queue of a venue; its gateway is the one consumer.</summary>
     public SpscQueue<VenueCommand> VenueQueue(int venueId)
     {
-        if ((uint)(venueId - 1) >= (uint)_options.MaxVenues)
+        if (!IsVenue(venueId))
         {
             ThrowHelper.ThrowArgumentOutOfRange(nameof(venueId), $"venue ids run 1..{_options.MaxVenues}");
         }
 
         return _venueQueues[venueId];
     }
+
+    /// <summary>True for a venue id in 1..<see cref="OmsEngineOptions.MaxVenues"/>.</summary>
+    private bool IsVenue(int venueId) => (uint)(venueId - 1) < (uint)_options.MaxVenues;
 
     /// <summary>
     /// One duty cycle: applies up to <see cref="OmsEngineOptions.DrainLimit"/> published messages in ring

@@ -18,7 +18,7 @@ public enum RejectReason : ushort
     InvalidAccount = 102,
     /// <summary>Instrument id outside 1..MaxInstruments.</summary>
     InvalidInstrument = 103,
-    /// <summary>Venue id outside 1..MaxVenues.</summary>
+    /// <summary>Venue id outside 1..MaxVenues (a new order's venue, or the venue a report came from).</summary>
     InvalidVenue = 104,
     /// <summary>Side is neither buy nor sell.</summary>
     InvalidSide = 105,
@@ -81,6 +81,11 @@ public enum RejectReason : ushort
     FillAfterReject = 409,
     /// <summary>A bust or correction left the order's cumulative quantity negative: refused.</summary>
     NegativeCumQty = 410,
+    /// <summary>
+    /// The report comes from a venue (its <see cref="OmsMessage.VenueId"/>) other than the one the order was sent
+    /// to: refused, nothing changes. A report must name the venue whose session delivered it.
+    /// </summary>
+    VenueMismatch = 411,
 
     /// <summary>The venue rejected the order; its own code is in the event's VenueReason.</summary>
     VenueRejected = 501,

@@ -278,7 +278,8 @@ public sealed partial class OrderTable
     }
 
     /// <summary>Finds the row by the venue's OrderID.</summary>
-    public bool TryFindByVenueOrderId(IdToken venueOrderId, out int slot) => _byVenueOrderId.TryGet(venueOrderId, out slot);
+    public bool TryFindByVenueOrderId(int venue, IdToken venueOrderId, out int slot) =>
+        _byVenueOrderId.TryGetScoped(venueOrderId, (uint)venue, out slot);
 
     /// <summary>True when the ClOrdID names any order this session.</summary>
     public bool ContainsClOrdId(IdToken clOrdId) => _byClOrdId.TryGet(clOrdId, out _);
@@ -303,8 +304,10 @@ public sealed partial class OrderTable
             return;
         }
 
-        // A full venue-id index only costs the lookup by this id; ClOrdID lookups still work.
-        _byVenueOrderId.TryAdd(venueOrderId, slot);
+        // OrderIDs are each venue's own, so the order's venue is part of the key (decision 0013). A full index,
+        // or the id already naming another of the venue's orders, only costs the lookup by this id; ClOrdID
+        // lookups still work.
+        _byVenueOrderId.TryAddScoped(venueOrderId, (uint)Flags[slot].Venue, slot);
         VenueOrderId[slot] = venueOrderId;
     }
 
@@ -389,9 +392,10 @@ public sealed partial class OrderTable
         }
 
         _chains.Release(slot);
-        if (!VenueOrderId[slot].IsNone && _byVenueOrderId.TryGet(VenueOrderId[slot], out int s) && s == slot)
+        uint venue = (uint)Flags[slot].Venue;
+        if (!VenueOrderId[slot].IsNone && _byVenueOrderId.TryGetScoped(VenueOrderId[slot], venue, out int s) && s == slot)
         {
-            _byVenueOrderId.Remove(VenueOrderId[slot]);
+            _byVenueOrderId.RemoveScoped(VenueOrderId[slot], venue);
         }
 
         UntrackLive(slot);
@@ -617,7 +621,7 @@ public sealed partial class OrderTable
             TrackLive(slot);
         }
 
-        r.ReadInto(_byVenueOrderId, valueLimit: _used);
+        r.ReadInto(_byVenueOrderId, valueLimit: _used, scoped: true);
     }
 
     /// <summary>A row number from a snapshot, checked to be a row in use.</summary>

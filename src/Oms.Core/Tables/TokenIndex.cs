@@ -103,7 +103,7 @@ public sealed class TokenIndex
 
     /// <summary>
     /// Looks a key up within a scope. An index used this way takes (key, scope) as the identity: the same key
-    /// under two scopes is two entries (ExecIDs, which each venue assigns on its own). The scope is the entry's
+    /// under two scopes is two entries (ExecIDs and OrderIDs, which each venue assigns on its own). The scope is the entry's
     /// tag, so it costs no line more, and the key alone picks the home bucket, so <see cref="Prefetch"/> needs
     /// no scope. An index is used either scoped or not, never both.
     /// </summary>
@@ -174,24 +174,19 @@ public sealed class TokenIndex
     }
 
     /// <summary>Removes a key; false when absent. For an unscoped index (in a scoped one it would remove the key under whichever scope it meets first).</summary>
-    public bool Remove(IdToken key)
+    public bool Remove(IdToken key) => RemoveAt(Find(key, scoped: false, 0));
+
+    /// <summary>Removes a key within a scope (see <see cref="TryGetScoped"/>); false when (key, scope) is absent.</summary>
+    public bool RemoveScoped(IdToken key, uint scope) => RemoveAt(Find(key, scoped: true, scope));
+
+    private bool RemoveAt(int i)
     {
-        if (key.IsNone)
+        if (i < 0)
         {
             return false;
         }
 
         SlotStorage<Entry> entries = _entries;
-        int i = (int)key.Mix() & _mask;
-        while (entries[i].Key != key.Value)
-        {
-            if (entries[i].Key == UInt128.Zero)
-            {
-                return false;
-            }
-
-            i = (i + 1) & _mask;
-        }
 
         // Backward-shift: pull later entries of the probe run into the hole so no tombstone is needed.
         int hole = i;

@@ -17,6 +17,7 @@ public sealed partial class FixTranslator
 
         int price = spec.PriceScale, qty = spec.QuantityScale;
         m.Kind = MessageKind.ExecutionReport;
+        m.VenueId = _options.VenueId; // the session's venue: the engine finds OrderIDs, and checks the order, by it
         m.ExecType = ReadExecType(in fix, ref e);
         m.OrdStatus = ReadOrdStatus(in fix, ref e);
         m.Side = ReadSide(in fix, ref e);
@@ -48,6 +49,7 @@ public sealed partial class FixTranslator
     {
         FixError e = default;
         m.Kind = MessageKind.CancelReject;
+        m.VenueId = _options.VenueId;
         m.OrdStatus = ReadOrdStatus(in fix, ref e);
         m.CxlRejResponseTo = ReadCxlRejResponseTo(in fix, ref e);
         m.VenueReason = Reason(in fix, FixTag.CxlRejReason, ref e);

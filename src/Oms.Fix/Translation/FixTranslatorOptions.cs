@@ -3,7 +3,11 @@ namespace Oms.Fix;
 /// <summary>The fixed mappings a <see cref="FixTranslator"/> applies at the edge.</summary>
 public sealed record FixTranslatorOptions
 {
-    /// <summary>The venue id stamped on new orders (the session the translator serves). Must be positive.</summary>
+    /// <summary>
+    /// The venue of the session the translator serves, stamped on new orders (where they go) and on execution
+    /// reports and cancel rejects (where they come from: the engine looks OrderIDs up within it and refuses a
+    /// report about an order sent elsewhere). Must be positive.
+    /// </summary>
     public int VenueId { get; init; } = 1;
 
     /// <summary>The strategy id stamped on new, cancel and replace requests (35=D/F/G). Must be positive.</summary>

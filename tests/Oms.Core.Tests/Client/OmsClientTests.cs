@@ -82,8 +82,8 @@ public sealed class OmsClientTests
         PollUntil(client, recorder, () => engine.VenueQueue(1).TryRead(out sent));
         Assert.Equal(VenueCommandKind.New, sent.Kind);
         Assert.Equal(id, sent.ClOrdId);
-        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, ExecType = ExecType.New, ClOrdId = id, ExecId = IdToken.FromString("x1"), VenueOrderId = IdToken.FromString("v1") });
-        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, ExecType = ExecType.Trade, ClOrdId = id, ExecId = IdToken.FromString("x2"), LastQty = 40, LastPx = 10_000 });
+        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, VenueId = 1, ExecType = ExecType.New, ClOrdId = id, ExecId = IdToken.FromString("x1"), VenueOrderId = IdToken.FromString("v1") });
+        Publish(engine, new OmsMessage { Kind = MessageKind.ExecutionReport, VenueId = 1, ExecType = ExecType.Trade, ClOrdId = id, ExecId = IdToken.FromString("x2"), LastQty = 40, LastPx = 10_000 });
         PollUntil(client, recorder, () => recorder.Events.Count >= 3);
 
         Assert.Equal([EventKind.Submitted, EventKind.Accepted, EventKind.Filled], recorder.Events.Select(e => e.Kind));

@@ -74,11 +74,11 @@ internal static class ReferenceComparer
 
         if (!m.VenueOrderId.IsNone)
         {
-            bool inEngine = engine.TryGetOrderByVenueId(m.VenueOrderId, out OrderView e);
-            ReferenceOms.Order? r = model.FindByVenueId(m.VenueOrderId);
+            bool inEngine = engine.TryGetOrderByVenueId(m.VenueId, m.VenueOrderId, out OrderView e);
+            ReferenceOms.Order? r = model.FindByVenueId(m.VenueId, m.VenueOrderId);
             if (inEngine != (r is not null) || (r is not null && (View(r) with { OrderId = e.OrderId }) != e))
             {
-                return $"venue order {m.VenueOrderId}: engine {e}, reference {(r is null ? "none" : View(r).ToString())}";
+                return $"venue {m.VenueId} order {m.VenueOrderId}: engine {e}, reference {(r is null ? "none" : View(r).ToString())}";
             }
         }
 

@@ -75,7 +75,7 @@ public sealed class DisorderTests
         engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
         engine.DrainAll();
 
-        engine.Apply(Msg.Fill("B", "f1", 30, 10_000));
+        engine.Apply(Msg.Fill("B", "f1", 30, 10_000, venue: 2));
 
         OmsEvent fill = Assert.Single(engine.Events(1));
         Assert.Equal((EventKind.Filled, 30L), (fill.Kind, fill.CumQty));
@@ -84,11 +84,75 @@ public sealed class DisorderTests
         Assert.Equal(70, engine.Position(PositionOwner.Account, 1).NetQty);
 
         // Each venue's redelivery is still a duplicate, and each venue's bust finds its own fill.
-        engine.ApplyFlagged(Msg.Fill("B", "f1", 30, 10_000), RejectReason.DuplicateExecId);
+        engine.ApplyFlagged(Msg.Fill("B", "f1", 30, 10_000, venue: 2), RejectReason.DuplicateExecId);
         engine.ApplyFlagged(Msg.Fill("A", "f1", 40, 10_000), RejectReason.DuplicateExecId);
-        engine.Apply(Msg.Report(ExecType.TradeCancel, "B", "bust-1", execRefId: "f1"));
+        engine.Apply(Msg.Report(ExecType.TradeCancel, "B", "bust-1", execRefId: "f1", venue: 2));
         Assert.Equal((40L, 0L), (engine.Order("A").CumQty, engine.Order("B").CumQty));
         Assert.Equal(40, engine.Position(PositionOwner.Account, 1).NetQty);
+    }
+
+    [Fact]
+    public void SameOrderId_FromTwoVenues_EachVenuesReportFindsItsOwnOrder()
+    {
+        // The OrderID (FIX tag 37) is the sell side's too: both venues may call their order "7".
+        var engine = TestEngines.Create();
+        engine.ApplyAll(
+            Msg.New("A"),
+            Msg.New("B", venue: 2),
+            Msg.Report(ExecType.New, "A", "a1", venueOrderId: "7"),
+            Msg.Report(ExecType.New, "B", "a1", venueOrderId: "7", venue: 2));
+        engine.DrainAll();
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("7"), out OrderView byVenue1) && byVenue1.ClOrdId == Msg.Id("A"));
+        Assert.True(engine.TryGetOrderByVenueId(2, Msg.Id("7"), out OrderView byVenue2) && byVenue2.ClOrdId == Msg.Id("B"));
+        Assert.False(engine.TryGetOrderByVenueId(3, Msg.Id("7"), out _));
+
+        // Venue 2 cancels its order unsolicited, naming only its OrderID; then venue 1 fills its own the same way.
+        OmsMessage cancel = Msg.Report(ExecType.Canceled, "", "c1", venueOrderId: "7", venue: 2);
+        OmsMessage fill = Msg.Report(ExecType.Trade, "", "f1", venueOrderId: "7", lastQty: 40, lastPx: 10_000);
+        engine.ApplyAll(cancel, fill);
+
+        Assert.Equal((OrderStatus.Canceled, 0L), (engine.Order("B").Status, engine.Order("B").CumQty));
+        Assert.Equal((OrderStatus.PartiallyFilled, 40L), (engine.Order("A").Status, engine.Order("A").CumQty));
+        Assert.Equal(0, engine.Counters.Anomalies);
+    }
+
+    [Fact]
+    public void Report_FromAVenueTheOrderWasNotSentTo_RefusedAndNothingChanges()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A"); // venue 1
+
+        OmsEvent anomaly = engine.ApplyFlagged(Msg.Fill("A", "f1", 40, 10_000, venue: 2), RejectReason.VenueMismatch);
+
+        Assert.Equal(engine.Order("A").OrderId, anomaly.OrderId);
+        Assert.Equal(0, engine.Counters.Fills);
+        // Nothing of the refused report was remembered: venue 1's own fill with that ExecID is applied.
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        Assert.Equal(40, engine.Order("A").CumQty);
+
+        // A cancel reject is a report too.
+        engine.Apply(Msg.Cancel("A-C", "A"));
+        engine.DrainAll();
+        engine.ApplyFlagged(Msg.CancelReject("A-C", "A", CxlRejResponseTo.CancelRequest, venue: 2), RejectReason.VenueMismatch);
+        Assert.Equal(OrderStatus.PendingCancel, engine.Order("A").Status);
+    }
+
+    [Theory]
+    [InlineData(0)]     // the gateway did not say where the report came from
+    [InlineData(-1)]
+    [InlineData(5)]     // past MaxVenues (4)
+    public void Report_NamingNoValidVenue_RefusedAsInvalidVenue(int venue)
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.Apply(Msg.Cancel("A-C", "A"));
+        engine.DrainAll();
+
+        engine.ApplyFlagged(Msg.Fill("A", "f1", 40, 10_000, venue: venue), RejectReason.InvalidVenue);
+        engine.ApplyFlagged(Msg.Report(ExecType.Canceled, "", "c1", venueOrderId: "V-A", venue: venue), RejectReason.InvalidVenue);
+        engine.ApplyFlagged(Msg.CancelReject("A-C", "A", CxlRejResponseTo.CancelRequest, venue: venue), RejectReason.InvalidVenue);
+
+        Assert.Equal((OrderStatus.PendingCancel, 0L), (engine.Order("A").Status, engine.Order("A").CumQty));
     }
 
     // Fills out of order.

@@ -30,7 +30,7 @@ internal static class EngineAsserts
     {
         engine.ApplyAll(
             Msg.New(clOrdId, side, qty, price, strategy, account, instrument, venue),
-            Msg.Report(ExecType.New, clOrdId, "ack-" + clOrdId, venueOrderId: "V-" + clOrdId));
+            Msg.Report(ExecType.New, clOrdId, "ack-" + clOrdId, venueOrderId: "V-" + clOrdId, venue: venue));
         Assert.Equal(OrderStatus.New, engine.Order(clOrdId).Status);
         engine.DrainAll();
     }

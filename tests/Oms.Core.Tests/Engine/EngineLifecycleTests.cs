@@ -188,7 +188,7 @@ public sealed class EngineLifecycleTests
         engine.Apply(Msg.CancelReject("C1", "A", CxlRejResponseTo.CancelRequest));
 
         Assert.Equal(OrderStatus.New, engine.Order("A").Status);
-        Assert.True(engine.TryGetOrderByVenueId(Msg.Id("V1"), out _));
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("V1"), out _));
     }
 
     [Fact]
@@ -271,8 +271,8 @@ public sealed class EngineLifecycleTests
             Assert.Equal(o.OrderId, engine.Order(id).OrderId);
         }
 
-        Assert.True(engine.TryGetOrderByVenueId(Msg.Id("V-A"), out OrderView byFirstVenueId));
-        Assert.True(engine.TryGetOrderByVenueId(Msg.Id("V2"), out OrderView bySecondVenueId));
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("V-A"), out OrderView byFirstVenueId));
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("V2"), out OrderView bySecondVenueId));
         Assert.True(engine.TryGetOrder(o.OrderId, out OrderView byId));
         Assert.Equal(o.OrderId, byFirstVenueId.OrderId);
         Assert.Equal(o.OrderId, bySecondVenueId.OrderId);

@@ -16,7 +16,7 @@ public sealed class OrderTableTests
     }
 
     /// <summary>
-    /// A table of capacity 8 with four rows used: C released (free), A, B and D in use, D with a venue OrderID.
+    /// A table of capacity 8 with four rows used: C released (free), A, B and D in use, D at venue 2 with a venue OrderID.
     /// Its snapshot starts: capacity, rows used (offset 4), 4 generations, free count (24), the free row (28),
     /// orders (32), the first order's row (36); it ends with the venue index's one entry, whose row is the last
     /// 4 bytes.
@@ -32,6 +32,7 @@ public sealed class OrderTableTests
 
         table.Flags[rows[2]].Status = OrderStatus.Canceled;
         Assert.True(table.Release(rows[2]));
+        table.Flags[rows[3]].Venue = 2;
         table.SetVenueOrderId(rows[3], IdToken.FromString("V-D"));
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -56,7 +57,8 @@ public sealed class OrderTableTests
         OrderTable table = ReadSmallTable(SmallTableSnapshot());
 
         Assert.Equal(3, table.Count);
-        Assert.True(table.TryFindByVenueOrderId(IdToken.FromString("V-D"), out int d));
+        Assert.True(table.TryFindByVenueOrderId(2, IdToken.FromString("V-D"), out int d));
+        Assert.False(table.TryFindByVenueOrderId(1, IdToken.FromString("V-D"), out _)); // another venue's OrderID
         Assert.True(table.TryFindByClOrdId(IdToken.FromString("D"), out int byClOrdId) && byClOrdId == d);
         Assert.False(table.TryFindByClOrdId(IdToken.FromString("C"), out _));
     }

@@ -47,9 +47,9 @@ public sealed class TokenIndexTests
     }
 
     [Fact]
-    public void Scoped_SameKeyUnderTwoScopes_TwoEntries_AgreeWithDictionary()
+    public void Scoped_SameKeyUnderTwoScopes_TwoEntries_AddFindRemoveAgreeWithDictionary()
     {
-        // ExecIDs: (key, venue) is the identity. Few keys and scopes, so one key often sits under several.
+        // ExecIDs and OrderIDs: (key, venue) is the identity. Few keys and scopes, so one key often sits under several.
         var index = new TokenIndex(4_096);
         var model = new Dictionary<(IdToken, uint), int>();
         var rng = new Random(5);
@@ -63,6 +63,14 @@ public sealed class TokenIndexTests
             if (expected)
             {
                 model[(key, scope)] = step;
+            }
+
+            if (rng.Next(4) == 0)
+            {
+                // OrderIDs of released rows leave the index: removing one scope's entry keeps the others.
+                IdToken gone = keys[rng.Next(keys.Length)];
+                uint goneScope = (uint)rng.Next(5);
+                Assert.Equal(model.Remove((gone, goneScope)), index.RemoveScoped(gone, goneScope));
             }
 
             IdToken probe = keys[rng.Next(keys.Length)];

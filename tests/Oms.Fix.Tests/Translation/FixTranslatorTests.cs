@@ -71,7 +71,7 @@ public sealed class FixTranslatorTests
 
         var expected = new OmsMessage
         {
-            Kind = MessageKind.ExecutionReport, ExecType = ExecType.Trade, OrdStatus = OrderStatus.PartiallyFilled,
+            Kind = MessageKind.ExecutionReport, VenueId = 2, ExecType = ExecType.Trade, OrdStatus = OrderStatus.PartiallyFilled,
             Side = Side.Buy, Timestamp = Time("20261125-13:30:00.456789"), ClOrdId = Id("ORD-1"),
             VenueOrderId = Id("V-77"), ExecId = Id("EX-1"), OrderQty = 100, Price = 18_725, LastQty = 40,
             LastPx = 18_720, CumQty = 40, LeavesQty = 60, AvgPx = 18_720, Fee = 150,
@@ -109,7 +109,7 @@ public sealed class FixTranslatorTests
 
         var expected = new OmsMessage
         {
-            Kind = MessageKind.CancelReject, OrdStatus = OrderStatus.PartiallyFilled,
+            Kind = MessageKind.CancelReject, VenueId = 2, OrdStatus = OrderStatus.PartiallyFilled,
             CxlRejResponseTo = CxlRejResponseTo.CancelRequest, VenueReason = 1, Timestamp = Time("20261125-13:30:03"),
             ClOrdId = Id("ORD-1-C"), OrigClOrdId = Id("ORD-1"), VenueOrderId = Id("V-77"),
         };

@@ -108,7 +108,7 @@ public sealed class FixRoundTripTests
 
             var expected = new OmsMessage
             {
-                Kind = MessageKind.ExecutionReport, ExecType = execType, OrdStatus = body.OrdStatus, Side = body.Side,
+                Kind = MessageKind.ExecutionReport, VenueId = 2, ExecType = execType, OrdStatus = body.OrdStatus, Side = body.Side,
                 VenueReason = body.OrdRejReason ?? body.ExecRestatementReason ?? 0, Timestamp = body.TransactTime,
                 ClOrdId = Token(clOrdId), OrigClOrdId = Token(orig), VenueOrderId = VenueOrderToken(orderId),
                 ExecId = IdToken.FromUtf8(execId), ExecRefId = IdToken.FromUtf8(execRef), OrderQty = body.OrderQty,
@@ -134,7 +134,7 @@ public sealed class FixRoundTripTests
             };
             Assert.Equal(new OmsMessage
             {
-                Kind = MessageKind.CancelReject, OrdStatus = body.OrdStatus, CxlRejResponseTo = body.CxlRejResponseTo,
+                Kind = MessageKind.CancelReject, VenueId = 2, OrdStatus = body.OrdStatus, CxlRejResponseTo = body.CxlRejResponseTo,
                 VenueReason = body.CxlRejReason ?? 0, Timestamp = body.TransactTime, ClOrdId = Token(clOrdId),
                 OrigClOrdId = Token(orig), VenueOrderId = VenueOrderToken(orderId),
             }, RoundTrip(r, in body, i));

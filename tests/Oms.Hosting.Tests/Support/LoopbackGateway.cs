@@ -116,6 +116,7 @@ internal sealed class LoopbackGateway(OmsEngine engine, int venueId) : IVenueGat
                 Publish(new OmsMessage
                 {
                     Kind = MessageKind.CancelReject,
+                    VenueId = venueId,
                     ClOrdId = c.ClOrdId,
                     OrigClOrdId = c.OrigClOrdId,
                     CxlRejResponseTo = c.Kind == VenueCommandKind.Replace ? CxlRejResponseTo.ReplaceRequest : CxlRejResponseTo.CancelRequest,
@@ -128,6 +129,7 @@ internal sealed class LoopbackGateway(OmsEngine engine, int venueId) : IVenueGat
     private void Report(ExecType type, IdToken clOrdId, IdToken orig, long now, long lastQty, long lastPx) => Publish(new OmsMessage
     {
         Kind = MessageKind.ExecutionReport,
+        VenueId = venueId,
         ExecType = type,
         ClOrdId = clOrdId,
         OrigClOrdId = orig,
