@@ -21,8 +21,11 @@ public static class JournalFormat
     /// <summary>The file header's size in bytes.</summary>
     public const int HeaderSize = 32;
 
-    /// <summary>The version this code writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The version this code writes and reads. 2: every report names the venue it came from (version-1 journals
+    /// written at the FIX edge carry venue 0 on reports, which this engine refuses; their replay would differ).
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>Bytes of one message.</summary>
     public static readonly int MessageSize = Marshal.SizeOf<OmsMessage>();

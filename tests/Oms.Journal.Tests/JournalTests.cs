@@ -180,6 +180,25 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void OlderVersion_Refused_NamingBothVersions()
+    {
+        // Version 1 journals from the FIX edge carry venue 0 on reports; replayed here they would differ.
+        string path = PathOf("v1.journal");
+        RunLive(path, new StreamGenerator(8).Generate(10), new JournalWriterOptions(), out _);
+        using (var f = new FileStream(path, FileMode.Open))
+        {
+            f.Position = 8;
+            f.Write(BitConverter.GetBytes(1));
+        }
+
+        JournalReadResult result = JournalReader.Read(path);
+        Assert.Equal((JournalFault.BadHeader, 0L), (result.Fault, result.Records));
+        Assert.StartsWith("journal version 1 with", result.Detail);
+        Assert.Contains($"this build reads version {JournalFormat.Version}", result.Detail);
+        Assert.Throws<InvalidDataException>(() => new JournalWriter(path, 10));
+    }
+
+    [Fact]
     public void ExistingJournal_WrongContinuation_Refused()
     {
         string path = PathOf("cont.journal");

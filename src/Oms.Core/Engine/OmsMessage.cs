@@ -56,7 +56,11 @@ public struct OmsMessage
     public int AccountId;
     /// <summary>Interned instrument (new orders; mass-cancel filter, 0 = any).</summary>
     public int InstrumentId;
-    /// <summary>Interned venue (new orders; mass-cancel filter, 0 = any).</summary>
+    /// <summary>
+    /// Interned venue: where a new order goes; the mass-cancel filter (0 = any); and on every report (execution
+    /// report, cancel reject) the venue whose session delivered it, required: OrderIDs are looked up within it
+    /// and a report about an order sent elsewhere is refused.
+    /// </summary>
     public int VenueId;
     /// <summary>Producer timestamp, nanoseconds since the Unix epoch.</summary>
     public long Timestamp;
