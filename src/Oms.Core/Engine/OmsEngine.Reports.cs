@@ -16,7 +16,9 @@ public sealed partial class OmsEngine
 
         if (!OrderStateMachine.TryMap(m.ExecType, out LifecycleEvent ev))
         {
-            Ignore(in m, FindReportedOrder(in m), RejectReason.MalformedReport);
+            // The order, if this venue's, tells its owner; another venue's order is none of this report's business.
+            int named = FindReportedOrder(in m);
+            Ignore(in m, named >= 0 && _orders.Flags[named].Venue == m.VenueId ? named : -1, RejectReason.MalformedReport);
             return;
         }
 

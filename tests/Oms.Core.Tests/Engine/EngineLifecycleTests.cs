@@ -538,7 +538,14 @@ public sealed class EngineLifecycleTests
         var engine = TestEngines.Create();
         engine.NewAcked("A");
 
-        engine.ApplyFlagged(Msg.Report((ExecType)'Z', "A", "e1"), RejectReason.MalformedReport);
+        OmsEvent anomaly = engine.ApplyFlagged(Msg.Report((ExecType)'Z', "A", "e1"), RejectReason.MalformedReport);
+
+        // The order's owner hears of it too; but not of one from a venue the order was not sent to.
+        Assert.Equal(engine.Order("A").OrderId, anomaly.OrderId);
+        Assert.Equal(RejectReason.MalformedReport, Assert.Single(engine.Events(1)).Reason);
+        anomaly = engine.ApplyFlagged(Msg.Report((ExecType)'Z', "A", "e2", venue: 2), RejectReason.MalformedReport);
+        Assert.Equal(default, anomaly.OrderId);
+        Assert.Empty(engine.Events(1));
     }
 
     [Fact]
