@@ -306,7 +306,7 @@ public sealed partial class ReferenceOms
     private void Learn(Order o, OmsMessage m)
     {
         if (m.VenueOrderId.IsNone || m.VenueOrderId == o.VenueOrderId) { return; }
-        _byVenueId.TryAdd((o.Venue, m.VenueOrderId), o);
+        _byVenueId.Of(o.Venue).TryAdd(m.VenueOrderId, o);
         o.VenueOrderId = m.VenueOrderId;
     }
 

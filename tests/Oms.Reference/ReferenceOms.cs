@@ -48,12 +48,9 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     }
 
     private readonly Dictionary<IdToken, Order> _byClOrdId = [];
-    private readonly Dictionary<(int Venue, IdToken OrderId), Order> _byVenueId = []; // OrderIDs are each venue's own
+    private readonly PerVenue<Order> _byVenueId = new(); // OrderIDs are each venue's own
     private readonly List<Order> _orders = [];
-    // ExecIDs are each venue's own: one dictionary per venue (small venue ids by array, so the reference's
-    // cost per report stays what one dictionary's was).
-    private readonly Dictionary<IdToken, Fill?>?[] _execIdsByVenue = new Dictionary<IdToken, Fill?>?[256];
-    private readonly Dictionary<int, Dictionary<IdToken, Fill?>> _execIdsOfOtherVenues = [];
+    private readonly PerVenue<Fill?> _execIds = new(); // ExecIDs are each venue's own
     private readonly Dictionary<(PositionOwner, int, int), Position> _positions = [];
     private long _mint;
 
@@ -64,24 +61,11 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     public IEnumerable<Position> Positions => _positions.Values;
 
     public Order? Find(IdToken clOrdId) => _byClOrdId.GetValueOrDefault(clOrdId);
-    public Order? FindByVenueId(int venue, IdToken venueOrderId) => _byVenueId.GetValueOrDefault((venue, venueOrderId));
+    public Order? FindByVenueId(int venue, IdToken venueOrderId) => _byVenueId.Of(venue).GetValueOrDefault(venueOrderId);
 
     /// <summary>The ExecIDs seen from the venue that holds <paramref name="o"/>.</summary>
-    private Dictionary<IdToken, Fill?> ExecIds(Order o)
-    {
-        if ((uint)o.Venue < (uint)_execIdsByVenue.Length)
-        {
-            return _execIdsByVenue[o.Venue] ??= [];
-        }
+    private Dictionary<IdToken, Fill?> ExecIds(Order o) => _execIds.Of(o.Venue);
 
-        if (!_execIdsOfOtherVenues.TryGetValue(o.Venue, out Dictionary<IdToken, Fill?>? ids))
-        {
-            ids = [];
-            _execIdsOfOtherVenues.Add(o.Venue, ids);
-        }
-
-        return ids;
-    }
     public Position? FindPosition(PositionOwner owner, int id, int instrument) => _positions.GetValueOrDefault((owner, id, instrument));
 
     public void Apply(in OmsMessage m)
