@@ -117,7 +117,7 @@ public sealed partial class OmsEngine
         IdToken venueId = _orders.VenueOrderId[slot];
         if (!venueId.IsNone && !_orders.TryFindByVenueOrderId(_orders.Flags[slot].Venue, venueId, out _))
         {
-            return $"venue OrderID {venueId} is not indexed";
+            return $"venue {_orders.Flags[slot].Venue}'s OrderID {venueId} is not indexed";
         }
 
         return null;

@@ -277,7 +277,7 @@ public sealed partial class OrderTable
         Prefetch.Element(Updated, slot);
     }
 
-    /// <summary>Finds the row by the venue's OrderID.</summary>
+    /// <summary>Finds the row <paramref name="venue"/> knows by this OrderID (each venue assigns its own).</summary>
     public bool TryFindByVenueOrderId(int venue, IdToken venueOrderId, out int slot) =>
         _byVenueOrderId.TryGetScoped(venueOrderId, (uint)venue, out slot);
 

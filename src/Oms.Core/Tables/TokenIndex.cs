@@ -103,9 +103,9 @@ public sealed class TokenIndex
 
     /// <summary>
     /// Looks a key up within a scope. An index used this way takes (key, scope) as the identity: the same key
-    /// under two scopes is two entries (ExecIDs and OrderIDs, which each venue assigns on its own). The scope is the entry's
-    /// tag, so it costs no line more, and the key alone picks the home bucket, so <see cref="Prefetch"/> needs
-    /// no scope. An index is used either scoped or not, never both.
+    /// under two scopes is two entries (ExecIDs and OrderIDs, which each venue assigns on its own). The scope
+    /// is the entry's tag, so it costs no line more, and the key alone picks the home bucket, so
+    /// <see cref="Prefetch"/> needs no scope. An index is used either scoped or not, never both.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetScoped(IdToken key, uint scope, out int value)
