@@ -306,7 +306,14 @@ public sealed partial class ReferenceOms
     private void Learn(Order o, OmsMessage m)
     {
         if (m.VenueOrderId.IsNone || m.VenueOrderId == o.VenueOrderId) { return; }
-        _byVenueId.Of(o.Venue).TryAdd(m.VenueOrderId, o);
+        Dictionary<IdToken, Order> ids = _byVenueId.Of(o.Venue);
+        // A done order's OrderID may be given again: it then names the new order. A live order keeps its own.
+        if (!ids.TryGetValue(m.VenueOrderId, out Order? holder) || holder.Status is OrderStatus.Filled
+            or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired or OrderStatus.Denied)
+        {
+            ids[m.VenueOrderId] = o;
+        }
+
         o.VenueOrderId = m.VenueOrderId;
     }
 

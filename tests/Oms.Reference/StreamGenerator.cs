@@ -203,8 +203,14 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
 
         if (o.OrderId.Length == 0)
         {
-            // Each venue numbers its own orders too: the same OrderID names one order on each venue.
-            o.OrderId = $"V{++_orderIdByVenue[o.Venue]}";
+            // Each venue numbers its own orders too: the same OrderID names one order on each venue. Now and
+            // then a venue gives again the OrderID of an order it believes done, as venues that number their
+            // orders per day do after a restart.
+            o.OrderId = _rng.Next(10) == 0 ? DoneOrderId(o.Venue) ?? "" : "";
+            if (o.OrderId.Length == 0)
+            {
+                o.OrderId = $"V{++_orderIdByVenue[o.Venue]}";
+            }
         }
 
         int r = _rng.Next(1000);
@@ -270,6 +276,20 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         int wire = _rng.Next(200);
         m.VenueId = wire == 0 ? 0 : wire < 3 ? (o.Venue % venues) + 1 : o.Venue;
         return m;
+    }
+
+    private string? DoneOrderId(int venue)
+    {
+        for (int i = _orders.Count - 1, n = 0; i >= 0 && n < 256; i--, n++)
+        {
+            GenOrder o = _orders[i];
+            if (o.Venue == venue && o.Done && o.OrderId.Length > 0)
+            {
+                return o.OrderId;
+            }
+        }
+
+        return null;
     }
 
     private OmsMessage Answer(GenOrder o, string exec)

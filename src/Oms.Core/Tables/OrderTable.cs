@@ -296,7 +296,10 @@ public sealed partial class OrderTable
         return true;
     }
 
-    /// <summary>Records the venue's OrderID for a row (a venue may assign a new one on replace; all stay indexed).</summary>
+    /// <summary>
+    /// Records the venue's OrderID for a row (a venue may assign a new one on replace; all stay indexed, each
+    /// until the venue gives it to another order after this one is done).
+    /// </summary>
     internal void SetVenueOrderId(int slot, IdToken venueOrderId)
     {
         if (venueOrderId.IsNone || venueOrderId == VenueOrderId[slot])
@@ -304,10 +307,18 @@ public sealed partial class OrderTable
             return;
         }
 
-        // OrderIDs are each venue's own, so the order's venue is part of the key (decision 0013). A full index,
-        // or the id already naming another of the venue's orders, only costs the lookup by this id; ClOrdID
-        // lookups still work.
-        _byVenueOrderId.TryAddScoped(venueOrderId, (uint)Flags[slot].Venue, slot);
+        // OrderIDs are each venue's own, so the order's venue is part of the key (decision 0013). A venue may give
+        // an OrderID again once the order that had it is done (many number their orders per day, and a restored
+        // engine remembers yesterday's): the id then names the new order. While the first order is live it
+        // keeps the id. That, or a full index, only costs the lookup by this id; ClOrdID lookups still work.
+        uint venue = (uint)Flags[slot].Venue;
+        if (!_byVenueOrderId.TryAddScoped(venueOrderId, venue, slot)
+            && _byVenueOrderId.TryGetScoped(venueOrderId, venue, out int holder)
+            && Flags[holder].Status.IsTerminal())
+        {
+            _byVenueOrderId.TryReplaceScoped(venueOrderId, venue, slot);
+        }
+
         VenueOrderId[slot] = venueOrderId;
     }
 

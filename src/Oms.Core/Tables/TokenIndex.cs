@@ -118,6 +118,18 @@ public sealed class TokenIndex
     /// <summary>Adds a key within a scope (see <see cref="TryGetScoped"/>). False when (key, scope) is present already, the key is none, or the index is full.</summary>
     public bool TryAddScoped(IdToken key, uint scope, int value) => Add(key, value, scope, scoped: true);
 
+    /// <summary>Points an existing (key, scope) at a new value (see <see cref="TryGetScoped"/>); false when absent.</summary>
+    public bool TryReplaceScoped(IdToken key, uint scope, int value)
+    {
+        int i = Find(key, scoped: true, scope);
+        if (i >= 0)
+        {
+            _entries[i].Value = value;
+        }
+
+        return i >= 0;
+    }
+
     // The bucket holding the key (and, scoped, the scope), or -1. Probes from the key's home to the first empty bucket.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(IdToken key, bool scoped, uint scope)

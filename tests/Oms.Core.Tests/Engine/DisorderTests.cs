@@ -117,6 +117,29 @@ public sealed class DisorderTests
     }
 
     [Fact]
+    public void OrderId_GivenAgainAfterItsOrderIsDone_NamesTheNewOrder_ButNotWhileTheFirstIsLive()
+    {
+        // Venues that number their orders per day give yesterday's OrderIDs again; a restored engine remembers them.
+        var engine = TestEngines.Create();
+        engine.ApplyAll(
+            Msg.New("A"),
+            Msg.Report(ExecType.New, "A", "a1", venueOrderId: "7"),
+            Msg.Report(ExecType.Canceled, "A", "c1"),
+            Msg.New("B"),
+            Msg.Report(ExecType.New, "B", "a2", venueOrderId: "7"),
+            Msg.New("C"),
+            Msg.Report(ExecType.New, "C", "a3", venueOrderId: "7"));
+        engine.DrainAll();
+
+        // A fill naming only the OrderID is B's: A is done, and C cannot take the id from B, which is live.
+        engine.Apply(Msg.Report(ExecType.Trade, "", "f1", venueOrderId: "7", lastQty: 40, lastPx: 10_000));
+
+        Assert.Equal((0L, 40L, 0L), (engine.Order("A").CumQty, engine.Order("B").CumQty, engine.Order("C").CumQty));
+        Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("7"), out OrderView holder) && holder.ClOrdId == Msg.Id("B"));
+        Assert.Equal(0, engine.Counters.Anomalies);
+    }
+
+    [Fact]
     public void Report_FromAVenueTheOrderWasNotSentTo_RefusedAndNothingChanges()
     {
         var engine = TestEngines.Create();

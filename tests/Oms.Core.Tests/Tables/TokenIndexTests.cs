@@ -47,7 +47,7 @@ public sealed class TokenIndexTests
     }
 
     [Fact]
-    public void Scoped_SameKeyUnderTwoScopes_TwoEntries_AddFindRemoveAgreeWithDictionary()
+    public void Scoped_SameKeyUnderTwoScopes_TwoEntries_AddFindReplaceRemoveAgreeWithDictionary()
     {
         // ExecIDs and OrderIDs: (key, venue) is the identity. Few keys and scopes, so one key often sits under several.
         var index = new TokenIndex(4_096);
@@ -71,6 +71,19 @@ public sealed class TokenIndexTests
                 IdToken gone = keys[rng.Next(keys.Length)];
                 uint goneScope = (uint)rng.Next(5);
                 Assert.Equal(model.Remove((gone, goneScope)), index.RemoveScoped(gone, goneScope));
+            }
+
+            if (rng.Next(4) == 0)
+            {
+                // An OrderID given again names its new order.
+                IdToken moved = keys[rng.Next(keys.Length)];
+                uint movedScope = (uint)rng.Next(5);
+                bool present = model.ContainsKey((moved, movedScope));
+                Assert.Equal(present, index.TryReplaceScoped(moved, movedScope, -step));
+                if (present)
+                {
+                    model[(moved, movedScope)] = -step;
+                }
             }
 
             IdToken probe = keys[rng.Next(keys.Length)];
