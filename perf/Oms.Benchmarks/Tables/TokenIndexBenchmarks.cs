@@ -4,11 +4,12 @@ using Oms.Tables;
 
 namespace Oms.Benchmarks.Tables;
 
-// Regime: one operation = one TokenIndex.TryGet, on the benchmark thread, 4,096 independent lookups per
+// Regime: one operation = one TokenIndex lookup, on the benchmark thread, 4,096 independent lookups per
 // invocation (OperationsPerInvoke). Two indexes sized as the engine sizes them for its default 65,536 orders:
 // the ClOrdID index (room for 262,144 ids, 65,536 present: one per order, structured tokens as the in-process
-// client mints them; 8 MB of keys) and the ExecID index (room for 524,288 ids, 262,144 present: hashed strings
-// as a gateway tokenises venue ExecIDs; 16 MB of keys). Hit = a present key; miss = an absent key of the same
+// client mints them; 8 MB of keys; TryGet) and the ExecID index (room for 524,288 ids, 262,144 present: hashed
+// strings as a gateway tokenises venue ExecIDs, spread over two venues and looked up within the venue as the
+// engine does, TryGetScoped, decision 0012; 16 MB of keys). Hit = a present key; miss = an absent key of the same
 // shape (the probe runs to the first empty slot). ProbeKeys sets the cache regime: 4,096 means the same keys
 // every invocation, so their slots stay in L1/L2 and the figure is the probe's instruction cost; 1,048,576
 // means each invocation takes the next 4,096 of a million pre-drawn keys, so most lookups miss L2 and hit
@@ -22,7 +23,8 @@ public class TokenIndexBenchmarks
 
     private TokenIndex _clOrdIds = null!;
     private TokenIndex _execIds = null!;
-    private IdToken[] _clOrdIdHits = null!, _clOrdIdMisses = null!, _execIdHits = null!, _execIdMisses = null!;
+    private IdToken[] _clOrdIdHits = null!, _clOrdIdMisses = null!;
+    private (IdToken, uint)[] _execIdHits = null!, _execIdMisses = null!;
     private int _cursor;
 
     /// <summary>Distinct pre-drawn keys the invocations cycle through.</summary>
@@ -42,13 +44,13 @@ public class TokenIndexBenchmarks
         _execIds = new TokenIndex(Orders * 8);
         for (int i = 0; i < Orders * 4; i++)
         {
-            _execIds.TryAdd(IdToken.FromString($"X{i}"), i);
+            _execIds.TryAddScoped(IdToken.FromString($"X{i}"), Venue(i), i);
         }
 
         _clOrdIdHits = Sample(rng, i => IdToken.ForStrategy(1 + (i % 4), i + 1), Orders);
         _clOrdIdMisses = Sample(rng, i => IdToken.ForStrategy(1 + (i % 4), Orders + i + 1), Orders);
-        _execIdHits = Sample(rng, i => IdToken.FromString($"X{i}"), Orders * 4);
-        _execIdMisses = Sample(rng, i => IdToken.FromString($"Y{i}"), Orders * 4);
+        _execIdHits = Sample(rng, i => (IdToken.FromString($"X{i}"), Venue(i)), Orders * 4);
+        _execIdMisses = Sample(rng, i => (IdToken.FromString($"Y{i}"), Venue(i)), Orders * 4);
     }
 
     [Benchmark(OperationsPerInvoke = Lookups)]
@@ -58,10 +60,13 @@ public class TokenIndexBenchmarks
     public int ClOrdIdMiss() => Probe(_clOrdIds, _clOrdIdMisses);
 
     [Benchmark(OperationsPerInvoke = Lookups)]
-    public int ExecIdHit() => Probe(_execIds, _execIdHits);
+    public int ExecIdHit() => ProbeScoped(_execIds, _execIdHits);
 
     [Benchmark(OperationsPerInvoke = Lookups)]
-    public int ExecIdMiss() => Probe(_execIds, _execIdMisses);
+    public int ExecIdMiss() => ProbeScoped(_execIds, _execIdMisses);
+
+    // The venue an ExecID "X{i}" came from.
+    private static uint Venue(int i) => 1 + (uint)(i % 2);
 
     private int Probe(TokenIndex index, IdToken[] keys)
     {
@@ -77,9 +82,23 @@ public class TokenIndexBenchmarks
         return sum;
     }
 
-    private IdToken[] Sample(Random rng, Func<int, IdToken> key, int range)
+    private int ProbeScoped(TokenIndex index, (IdToken Key, uint Scope)[] keys)
     {
-        var keys = new IdToken[ProbeKeys];
+        int start = _cursor;
+        _cursor = (start + Lookups) % keys.Length;
+        int sum = 0;
+        foreach ((IdToken key, uint scope) in keys.AsSpan(start, Lookups))
+        {
+            index.TryGetScoped(key, scope, out int value);
+            sum += value;
+        }
+
+        return sum;
+    }
+
+    private T[] Sample<T>(Random rng, Func<int, T> key, int range)
+    {
+        var keys = new T[ProbeKeys];
         for (int i = 0; i < keys.Length; i++)
         {
             keys[i] = key(rng.Next(range));
