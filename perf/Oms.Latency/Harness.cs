@@ -17,6 +17,8 @@ public sealed class Harness(HarnessConfig config, Progress progress)
     /// <summary>Round trips the cross-CPU probe records per pair of CPUs (about 40 ms at 200 ns each).</summary>
     public const int CrossCpuRoundTrips = 200_000;
 
+    private PlacementGuard _guard = PlacementGuard.Off;
+
     /// <summary>Runs everything; returns what was measured.</summary>
     public HarnessResult Run()
     {
@@ -44,6 +46,9 @@ public sealed class Harness(HarnessConfig config, Progress progress)
             }
         }
 
+        // From here every measured latency window sits between two probes of the round trip (see PlacementGuard).
+        _guard = LatencyRunner.GuardFor(config, result.CrossCpu.FirstOrDefault()?.RoundTrip.P50 ?? 0);
+
         progress.Phase("JIT warm-up (nothing recorded)");
         WarmUp();
 
@@ -54,7 +59,7 @@ public sealed class Harness(HarnessConfig config, Progress progress)
         OmsMessage[] ringMessages = LatencyRunner.RingOnlyMessages(config);
         foreach (long rate in config.Rates)
         {
-            result.RingOnly.Add(LatencyRunner.RingOnlyAtRate(config, ringMessages, rate, progress));
+            result.RingOnly.Add(LatencyRunner.RingOnlyAtRate(config, ringMessages, rate, _guard, progress));
         }
 
         foreach (int liveOrders in config.WorkingSets)
@@ -84,12 +89,12 @@ public sealed class Harness(HarnessConfig config, Progress progress)
         progress.Phase($"working set {Format.Count(liveOrders)}: latency per offered rate");
         foreach (long rate in config.Rates)
         {
-            ws.Latency.Add(LatencyRunner.EngineAtRate(config, liveOrders, rate, progress));
+            ws.Latency.Add(LatencyRunner.EngineAtRate(config, liveOrders, rate, _guard, progress));
             GcSnapshot.Settle();
         }
 
         progress.Phase($"working set {Format.Count(liveOrders)}: saturation");
-        ws.Saturation = LatencyRunner.Saturation(config, liveOrders, progress);
+        ws.Saturation = LatencyRunner.Saturation(config, liveOrders, _guard, progress);
         return ws;
     }
 
@@ -121,7 +126,7 @@ public sealed class Harness(HarnessConfig config, Progress progress)
         {
             ApplyThroughput.Run(small, 1_000, quiet);
             RingThroughput.Run(small, MixSlice(50_000), quiet);
-            LatencyRunner.RingOnlyAtRate(small, MixSlice(small.WindowMessages(200_000)), 200_000, quiet);
+            LatencyRunner.RingOnlyAtRate(small, MixSlice(small.WindowMessages(200_000)), 200_000, PlacementGuard.Off, quiet);
             using (var session = new EngineSession(small, 1_000, 200_000, 50_000))
             {
                 var buffer = new OmsMessage[50_000];

@@ -73,6 +73,16 @@ public sealed class HarnessConfig
     /// <summary>Seconds of the machine-noise probe on each hot thread's CPU (0: skip it).</summary>
     public double NoiseSeconds { get; init; } = 2;
 
+    /// <summary>
+    /// Measured windows a session may measure again when the CPUs' placement changed around one (the cross-CPU round
+    /// trip before or after it over <see cref="Support.PlacementGuard.SlowFactor"/> × the run's lowest); 0 keeps every
+    /// window. Needs the machine probes (<see cref="NoiseSeconds"/> above 0).
+    /// </summary>
+    public int PlacementRetries { get; init; } = 2;
+
+    /// <summary>Seconds to wait, at most, for a displaced placement to come back before measuring a window again.</summary>
+    public double PlacementWaitSeconds { get; init; } = 5;
+
     /// <summary>Rounds of the JIT warm-up before anything is measured.</summary>
     public int JitRounds { get; init; } = 4;
 
@@ -108,6 +118,7 @@ public sealed class HarnessConfig
         SaturationMessages = 300_000,
         JitRounds = 2,
         NoiseSeconds = 0.5,
+        PlacementWaitSeconds = 2,
         Quick = true,
     };
 
@@ -160,6 +171,16 @@ public sealed class HarnessConfig
         if (JitRounds < 0 || NoiseSeconds < 0)
         {
             return "--jit-rounds and --noise-seconds must be at least 0";
+        }
+
+        if (PlacementRetries is < 0 or > 100)
+        {
+            return "--placement-retries must be in 0..100";
+        }
+
+        if (PlacementWaitSeconds is < 0 or > 600 || double.IsNaN(PlacementWaitSeconds))
+        {
+            return "--placement-wait must be in 0..600 seconds";
         }
 
         if (RingCapacity < 2 || (RingCapacity & (RingCapacity - 1)) != 0)

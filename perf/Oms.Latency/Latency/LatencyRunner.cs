@@ -1,5 +1,6 @@
 using Oms.Engine;
 using Oms.Latency.Results;
+using Oms.Latency.Support;
 using Oms.Latency.Workload;
 using Oms.Ring;
 
@@ -11,12 +12,15 @@ public static class LatencyRunner
     /// <summary>Fractions of the unthrottled rate tried, highest first, in the saturation search.</summary>
     public static readonly double[] SaturationSteps = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5];
 
-    /// <summary>One engine session on <paramref name="liveOrders"/> at <paramref name="rate"/>: warm-up windows, then measured ones.</summary>
-    public static RateResult EngineAtRate(HarnessConfig config, int liveOrders, long rate, Progress progress)
+    /// <summary>
+    /// One engine session on <paramref name="liveOrders"/> at <paramref name="rate"/>: warm-up windows, then measured
+    /// ones, each measured again when <paramref name="guard"/> finds the CPUs' placement changed around it.
+    /// </summary>
+    public static RateResult EngineAtRate(HarnessConfig config, int liveOrders, long rate, PlacementGuard guard, Progress progress)
     {
         int count = config.WindowMessages(rate);
         int windows = config.WarmupRuns + config.Runs;
-        using var session = new EngineSession(config, liveOrders, (long)count * windows, count);
+        using var session = new EngineSession(config, liveOrders, (long)count * (windows + guard.Retries), count);
         progress.Pinning(session.Rig);
         var result = new RateResult
         {
@@ -28,28 +32,68 @@ public static class LatencyRunner
             Layout = session.Rig.Layout,
         };
         var buffer = new OmsMessage[count];
-        for (int w = 0; w < windows; w++)
-        {
-            bool warm = w < config.WarmupRuns;
-            string name = $"ws {liveOrders:N0}, {Format.Rate(rate)}, {(warm ? "warm-up" : $"run {w - config.WarmupRuns + 1}")}";
-            long roundTrip = CrossCpuBefore(config, warm);
-            WindowResult window = session.Run(name, buffer, count, rate);
-            window.CrossCpuRoundTripP50 = roundTrip;
-            if (!warm)
-            {
-                result.Runs.Add(window);
-            }
-
-            progress.Window(window, warm);
-        }
-
+        RunWindows(config, guard, progress, result, $"ws {liveOrders:N0}, {Format.Rate(rate)}",
+            name => session.Run(name, buffer, count, rate));
         result.Mix = session.Generator.Counts.Clone();
         result.Problem = session.Check();
         return result;
     }
 
+    // Warm-up windows, then measured ones: each measured one between two probes of the cross-CPU round trip, and
+    // measured again while the guard finds the placement displaced and the session has a repeat left.
+    private static void RunWindows(HarnessConfig config, PlacementGuard guard, Progress progress, RateResult result,
+        string label, Func<string, WindowResult> run)
+    {
+        int measured = 0;
+        for (int w = 0; w < config.WarmupRuns; w++)
+        {
+            progress.Window(run($"{label}, warm-up"), warm: true);
+        }
+
+        while (measured < config.Runs)
+        {
+            string name = $"{label}, run {measured + 1}{(result.Repeated.Count > 0 ? $" (repeat {result.Repeated.Count})" : "")}";
+            WindowResult window = Guarded(guard, () => run(name));
+            progress.Window(window, warm: false);
+            if (window.Displaced && result.Repeated.Count < guard.Retries)
+            {
+                SetAside(window, result.Repeated, guard, progress);
+                continue;
+            }
+
+            result.Runs.Add(window);
+            measured++;
+        }
+    }
+
+    // One measured window between two probes; Displaced says what the guard found (the caller decides to repeat).
+    private static WindowResult Guarded(PlacementGuard guard, Func<WindowResult> run)
+    {
+        long before = guard.Probe();
+        WindowResult window = run();
+        long after = guard.Probe();
+        window.CrossCpuRoundTripP50 = before;
+        window.CrossCpuRoundTripP50After = after;
+        window.Displaced = guard.IsDisplaced(before, after);
+        return window;
+    }
+
+    // Sets a displaced window aside (listed, never counted), then waits, up to the guard's limit, for the placement
+    // to come back before the caller measures the window again; says so on the progress stream.
+    private static void SetAside(WindowResult window, List<WindowResult> repeated, PlacementGuard guard, Progress progress)
+    {
+        window.Displaced = false;
+        repeated.Add(window);
+        string why = $"{window.Name}: the CPUs' placement changed around it (round trip {Format.Ns(window.CrossCpuRoundTripP50)} before, " +
+            $"{Format.Ns(window.CrossCpuRoundTripP50After)} after, against a lowest of {Format.Ns(guard.Floor)})";
+        string then = guard.Wait <= TimeSpan.Zero ? "measuring it again"
+            : guard.WaitForPlacement() ? "back after a wait; measuring it again"
+            : $"not back within {guard.Wait.TotalSeconds:0.#} s; measuring it again anyway";
+        progress.Line($"{why}; {then}");
+    }
+
     /// <summary>The ring alone at <paramref name="rate"/>: the same producer, a pinned consumer that only drains.</summary>
-    public static RateResult RingOnlyAtRate(HarnessConfig config, OmsMessage[] messages, long rate, Progress progress)
+    public static RateResult RingOnlyAtRate(HarnessConfig config, OmsMessage[] messages, long rate, PlacementGuard guard, Progress progress)
     {
         int count = Math.Min(config.WindowMessages(rate), messages.Length);
         // As the engine sessions' inbound ring: one producer thread, single-producer mode.
@@ -58,21 +102,7 @@ public static class LatencyRunner
         var load = new LoadGenerator(ring, null, ThreadLayout.Shared, config.LoadCpu, -1);
         using var rig = new LatencyRig(ring, host, load, () => 0, count, withCallbacks: false);
         var result = new RateResult { LiveOrders = 0, Rate = rate };
-        for (int w = 0; w < config.WarmupRuns + config.Runs; w++)
-        {
-            bool warm = w < config.WarmupRuns;
-            string name = $"ring only, {Format.Rate(rate)}, {(warm ? "warm-up" : $"run {w - config.WarmupRuns + 1}")}";
-            long roundTrip = CrossCpuBefore(config, warm);
-            WindowResult window = rig.Run(name, messages, count, rate);
-            window.CrossCpuRoundTripP50 = roundTrip;
-            if (!warm)
-            {
-                result.Runs.Add(window);
-            }
-
-            progress.Window(window, warm);
-        }
-
+        RunWindows(config, guard, progress, result, $"ring only, {Format.Rate(rate)}", name => rig.Run(name, messages, count, rate));
         return result;
     }
 
@@ -80,23 +110,23 @@ public static class LatencyRunner
     /// Finds the highest offered rate the whole loop sustains on <paramref name="liveOrders"/>: one unthrottled
     /// window gives the ceiling, then offered rates from that ceiling down in steps of 10% until one is sustained.
     /// </summary>
-    public static SaturationResult Saturation(HarnessConfig config, int liveOrders, Progress progress)
+    public static SaturationResult Saturation(HarnessConfig config, int liveOrders, PlacementGuard guard, Progress progress)
     {
         int count = config.SaturationMessages;
-        int windows = 2 + SaturationSteps.Length;
+        int windows = 2 + SaturationSteps.Length + guard.Retries;
         using var session = new EngineSession(config, liveOrders, (long)count * windows, count);
         var result = new SaturationResult { LiveOrders = liveOrders };
         var buffer = new OmsMessage[count];
         progress.Window(session.Run($"saturation ws {liveOrders:N0}, warm-up", buffer, count, 0), warm: true);
-        WindowResult unthrottled = session.Run($"saturation ws {liveOrders:N0}, unthrottled", buffer, count, 0);
+        WindowResult unthrottled = Saturated(guard, progress, result, $"saturation ws {liveOrders:N0}, unthrottled",
+            name => session.Run(name, buffer, count, 0));
         result.Unthrottled = unthrottled;
-        progress.Window(unthrottled, warm: false);
         foreach (double step in SaturationSteps)
         {
             long rate = Math.Max(1, (long)(unthrottled.AchievedRate * step));
-            WindowResult window = session.Run($"saturation ws {liveOrders:N0}, {step:P0} = {Format.Rate(rate)}", buffer, count, rate);
+            WindowResult window = Saturated(guard, progress, result, $"saturation ws {liveOrders:N0}, {step:P0} = {Format.Rate(rate)}",
+                name => session.Run(name, buffer, count, rate));
             result.Tries.Add(window);
-            progress.Window(window, warm: false);
             if (window.Sustained)
             {
                 break;
@@ -107,23 +137,41 @@ public static class LatencyRunner
         return result;
     }
 
-    /// <summary>Round trips of the probe before each measured window (a few milliseconds).</summary>
+    // A saturation window, measured again while the placement was displaced around it and the search has a repeat left.
+    private static WindowResult Saturated(PlacementGuard guard, Progress progress, SaturationResult result, string name,
+        Func<string, WindowResult> run)
+    {
+        while (true)
+        {
+            WindowResult window = Guarded(guard, () => run(name));
+            progress.Window(window, warm: false);
+            if (!window.Displaced || result.Repeated.Count >= guard.Retries)
+            {
+                return window;
+            }
+
+            SetAside(window, result.Repeated, guard, progress);
+        }
+    }
+
+    /// <summary>Round trips of the probe before and after each measured window (a few milliseconds each).</summary>
     public const int WindowProbeRoundTrips = 20_000;
 
     /// <summary>
-    /// The cross-CPU round trip's p50 between the producer's and the engine's CPUs, measured now (between windows,
-    /// while both CPUs are free): 0 for a warm-up window, when the machine probes are off (<c>--noise-seconds 0</c>)
-    /// or when no pair of CPUs is crossed.
+    /// The guard of a run's measured windows: probes the cross-CPU round trip's p50 between the producer's and the
+    /// engine's CPUs (between windows, while both CPUs are free), starting from <paramref name="floor"/>, the
+    /// start-of-run probe. Off when the machine probes are (<c>--noise-seconds 0</c>) or no pair of CPUs is crossed.
     /// </summary>
-    private static long CrossCpuBefore(HarnessConfig config, bool warm)
+    public static PlacementGuard GuardFor(HarnessConfig config, long floor)
     {
-        if (warm || config.NoiseSeconds <= 0 || !config.CrossedCpuPairs().Any())
+        if (config.NoiseSeconds <= 0 || !config.CrossedCpuPairs().Any())
         {
-            return 0;
+            return PlacementGuard.Off;
         }
 
         (int from, int to) = config.CrossedCpuPairs().First();
-        return Support.CrossCpuProbe.Run(from, to, WindowProbeRoundTrips, 0.05).RoundTrip.P50;
+        return new PlacementGuard(() => Support.CrossCpuProbe.Run(from, to, WindowProbeRoundTrips, 0.05).RoundTrip.P50,
+            floor, config.PlacementRetries, TimeSpan.FromSeconds(config.PlacementWaitSeconds));
     }
 
     /// <summary>The messages the ring-only windows send (their content does not matter to a bare ring).</summary>

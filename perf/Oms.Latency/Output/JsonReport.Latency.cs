@@ -49,7 +49,20 @@ public static partial class JsonReport
         }
 
         w.WriteEndArray();
+        WriteRepeated(w, rate.Repeated);
         w.WriteEndObject();
+    }
+
+    // Windows measured again because the CPUs' placement changed around them: kept in full, outside every figure.
+    private static void WriteRepeated(Utf8JsonWriter w, List<WindowResult> repeated)
+    {
+        w.WriteStartArray("repeated");
+        foreach (WindowResult run in repeated)
+        {
+            WriteWindow(w, run);
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>The JSON name of a stage.</summary>
@@ -70,6 +83,8 @@ public static partial class JsonReport
         w.WriteNumber("achievedRate", Math.Round(run.AchievedRate));
         w.WriteBoolean("sustained", run.Sustained);
         w.WriteNumber("crossCpuRoundTripP50", run.CrossCpuRoundTripP50);
+        w.WriteNumber("crossCpuRoundTripP50After", run.CrossCpuRoundTripP50After);
+        w.WriteBoolean("displaced", run.Displaced);
         foreach (Stage stage in Enum.GetValues<Stage>())
         {
             if (RateResult.Of(run, stage) is { } h)

@@ -194,6 +194,7 @@ public static partial class JsonReport
             }
 
             w.WriteEndArray();
+            WriteRepeated(w, s.Repeated);
             w.WriteEndObject();
         }
 

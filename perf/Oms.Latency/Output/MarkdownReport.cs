@@ -102,7 +102,13 @@ public static class MarkdownReport
             $"`ReferenceOms`, {Format.Count(c.ThroughputMessages)} messages per run; ring (single- and multi-producer mode) vs bounded `Channel` moving the same " +
             "messages (the stream's first 4,096, cycled, so the producer's source stays in its cache) from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
             "(`OmsEngineOptions.InboundProducers`): the load generator is its only producer. Saturation: an unthrottled window, then offered rates from that ceiling down in 10% steps " +
-            "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).").AppendLine();
+            "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).");
+        s.AppendLine(c.NoiseSeconds > 0 && c.PlacementRetries > 0
+            ? $"* Placement guard: the cross-CPU round trip is probed just before and just after every measured latency and saturation window; when either is over " +
+              $"{Support.PlacementGuard.SlowFactor:0.#}× the lowest seen this run, the hypervisor had moved the vCPUs around that window, and it is measured again " +
+              $"after waiting up to {c.PlacementWaitSeconds:0.#} s for the placement to come back (up to {c.PlacementRetries} times per session; a window still " +
+              "displaced then is kept and marked *displaced*). Windows measured again are listed beside the round trips, never counted."
+            : "* Placement guard off: every measured window is kept, whatever the cross-CPU round trip around it.").AppendLine();
     }
 
     private static void Table(StringBuilder s, TextTable t)

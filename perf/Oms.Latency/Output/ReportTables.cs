@@ -66,7 +66,7 @@ public static class ReportTables
     ];
 
     private static readonly string[] s_latencyHeaders =
-        ["rate", "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "p99 over runs", "sustained", "GCs / bytes", "cross-CPU round trip p50 before each run"];
+        ["rate", "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "p99 over runs", "sustained", "GCs / bytes", "cross-CPU round trip p50 before → after each run"];
 
     private static TextTable Latency(WorkingSetResult ws, IReadOnlyList<RateResult> ringOnly)
     {
@@ -107,7 +107,16 @@ public static class ReportTables
 
     private static string RoundTrips(RateResult rate) =>
         rate.Runs.All(w => w.CrossCpuRoundTripP50 == 0) ? "not measured"
-            : string.Join(", ", rate.Runs.Select(w => w.CrossCpuRoundTripP50 == 0 ? "–" : Format.Ns(w.CrossCpuRoundTripP50)));
+            : string.Join(", ", rate.Runs.Select(RoundTrip)) + Repeats(rate.Repeated);
+
+    /// <summary>A window's round trips before and after it, flagged when its placement was displaced and it was kept.</summary>
+    internal static string RoundTrip(WindowResult w) =>
+        (w.CrossCpuRoundTripP50 == 0 ? "–" : $"{Format.Ns(w.CrossCpuRoundTripP50)} → {Format.Ns(w.CrossCpuRoundTripP50After)}")
+        + (w.Displaced ? " (displaced)" : "");
+
+    /// <summary>How many windows were measured again, with their round trips; empty when none.</summary>
+    internal static string Repeats(IReadOnlyCollection<WindowResult> repeated) => repeated.Count == 0 ? ""
+        : $"; {repeated.Count} measured again (placement displaced: {string.Join(", ", repeated.Select(RoundTrip))})";
 
     /// <summary>The people's name of a stage.</summary>
     public static string StageLabel(Stage stage) => stage switch
@@ -131,14 +140,15 @@ public static class ReportTables
                 rows.Add([Format.Count(s.LiveOrders), w.OfferedRate == 0 ? "unthrottled" : Format.Rate(w.OfferedRate), Format.Rate(w.AchievedRate),
                     w.OfferedRate == 0 ? "ceiling" : w.Sustained ? "yes" : "no", Format.Count(w.Trace.MaxBacklog), Format.Count(w.Trace.FinalBacklog),
                     Format.Ns(w.Trace.FinalLag),
-                    Format.Ns(p.P50), Format.Ns(p.P99)]);
+                    Format.Ns(p.P50), Format.Ns(p.P99), w.CrossCpuRoundTripP50 == 0 ? "not measured" : RoundTrip(w)]);
             }
 
-            rows.Add([Format.Count(s.LiveOrders), "max sustained", s.MaxSustained > 0 ? Format.Rate(s.MaxSustained) : "below 50% of the ceiling", "", "", "", "", "", ""]);
+            rows.Add([Format.Count(s.LiveOrders), "max sustained", s.MaxSustained > 0 ? Format.Rate(s.MaxSustained) : "below 50% of the ceiling", "", "", "", "", "", "",
+                Repeats(s.Repeated).TrimStart(';', ' ')]);
         }
 
         return new TextTable("Saturation (whole loop: producer → ring → engine → outputs drained)",
-            ["live orders", "offered", "achieved", "sustained", "max backlog", "final backlog", "final lag", "e2e p50", "e2e p99"], rows);
+            ["live orders", "offered", "achieved", "sustained", "max backlog", "final backlog", "final lag", "e2e p50", "e2e p99", "cross-CPU round trip p50 before → after"], rows);
     }
 
     private static TextTable Gc(HarnessResult r)

@@ -36,9 +36,10 @@ public static class TargetCheck
                 long[] e2e = at1M.Medians(Stage.EndToEnd);
                 // The machine's floor beside it, as probed just before these very windows (placement can change
                 // during a run): the path crosses CPUs twice, a line each way at the least.
-                long[] trips = [.. at1M.Runs.Select(w => w.CrossCpuRoundTripP50).Where(t => t > 0)];
-                string floor = trips.Length == 0 ? ""
-                    : $" (cross-CPU round trip of one line before its runs: p50 {string.Join(", ", trips.Select(Format.Ns))})";
+                WindowResult[] probed = [.. at1M.Runs.Where(w => w.CrossCpuRoundTripP50 > 0)];
+                string floor = probed.Length == 0 ? ""
+                    : $" (cross-CPU round trip of one line before → after its runs: p50 {string.Join(", ", probed.Select(ReportTables.RoundTrip))}" +
+                      $"{ReportTables.Repeats(at1M.Repeated)})";
                 yield return ($"end to end at 1M/s offered, {Format.Count(ws.LiveOrders)} live: p50 ≤ 300 ns, p99 ≤ 2 µs",
                     $"p50 {Format.Ns(e2e[0])}, p99 {Format.Ns(e2e[2])}{floor}", Met(e2e[0] <= 300 && e2e[2] <= 2_000));
             }

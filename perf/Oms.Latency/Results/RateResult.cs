@@ -26,6 +26,8 @@ public sealed class RateResult
     public required long Rate { get; init; }
     /// <summary>The measured windows (warm-up excluded).</summary>
     public List<WindowResult> Runs { get; } = [];
+    /// <summary>Windows measured on a displaced placement and measured again (see <see cref="Support.PlacementGuard"/>); not in <see cref="Runs"/>.</summary>
+    public List<WindowResult> Repeated { get; } = [];
     /// <summary>Whether the consumer (engine), producer and strategy threads were pinned where asked.</summary>
     public (bool Consumer, bool Producer, bool Strategy) Pinned { get; init; }
     /// <summary>The strategy-side thread layout.</summary>

@@ -83,6 +83,8 @@ public sealed class SaturationResult
     public WindowResult? Unthrottled { get; set; }
     /// <summary>Offered-rate windows, highest first, until one was sustained.</summary>
     public List<WindowResult> Tries { get; } = [];
+    /// <summary>Windows measured on a displaced placement and measured again (see <see cref="Support.PlacementGuard"/>).</summary>
+    public List<WindowResult> Repeated { get; } = [];
     /// <summary>Null when the engine did what the workload expects.</summary>
     public string? Problem { get; set; }
 

@@ -38,6 +38,13 @@ public sealed class WindowResult
     /// next, and the end-to-end figures move with it.
     /// </summary>
     public long CrossCpuRoundTripP50 { get; set; }
+    /// <summary>The same probe just after the window (ns; 0 when not measured).</summary>
+    public long CrossCpuRoundTripP50After { get; set; }
+    /// <summary>
+    /// True when a round trip around the window showed a displaced placement and the session had no repeat left
+    /// (see <see cref="Support.PlacementGuard"/>): kept, and flagged in the tables and the JSON.
+    /// </summary>
+    public bool Displaced { get; set; }
     /// <summary>True when the producer kept to its schedule and the backlog stayed bounded (see <see cref="Latency.WindowAnalysis"/>).</summary>
     public required bool Sustained { get; init; }
 }
