@@ -118,6 +118,7 @@ public sealed class HarnessConfig
         SaturationMessages = 300_000,
         JitRounds = 2,
         NoiseSeconds = 0.5,
+        PlacementRetries = 1,
         PlacementWaitSeconds = 2,
         Quick = true,
     };

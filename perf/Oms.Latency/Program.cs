@@ -28,8 +28,8 @@ var noPlot = new Option<bool>("--no-plot") { Description = "Skip the PNG plots."
 var seed = new Option<int?>("--seed") { Description = "Seed of the workload (default 42)." };
 var noiseSeconds = new Option<double?>("--noise-seconds") { Description = "Seconds of the machine-noise probe on each hot thread's CPU, 0 to skip (default 2; --quick 0.5)." };
 var perfControl = new Option<string?>("--perf-control") { Description = "A perf control FIFO (perf record -D -1 --control fifo:PATH): the profiler records the engine's measured apply runs only." };
-var placementRetries = new Option<int?>("--placement-retries") { Description = "Measured windows a session measures again when the CPUs' placement changed around one (cross-CPU round trip before or after it over 2x the run's lowest), 0 to keep every window (default 2; needs --noise-seconds above 0)." };
-var placementWait = new Option<double?>("--placement-wait") { Description = "Seconds to wait, at most, for a displaced placement to come back before measuring a window again (default 5; --quick 2)." };
+var placementRetries = new Option<int?>("--placement-retries") { Description = "Measured windows a session measures again when the CPUs' placement changed around one (cross-CPU round trip before or after it over 2x the run's lowest) and came back within --placement-wait, 0 to keep every window (default 2; --quick 1; needs --noise-seconds above 0)." };
+var placementWait = new Option<double?>("--placement-wait") { Description = "Seconds to wait, at most, for a displaced placement to come back before measuring a window again; not back, the window is kept and marked displaced; 0 measures again at once (default 5; --quick 2)." };
 var jitRounds = new Option<int?>("--jit-rounds") { Description = "Rounds of the JIT warm-up before anything is measured (default 4; --quick 2)." };
 
 var root = new RootCommand("oms-latency: latency and throughput harness of the Oms engine (HdrHistogram, fixed offered rates, coordinated omission corrected).")

@@ -89,13 +89,30 @@ public sealed class PlacementGuardTests
         Assert.Equal((380L, 90L), (Assert.Single(result.Repeated).CrossCpuRoundTripP50, result.Repeated[0].CrossCpuRoundTripP50After));
     }
 
+    [Fact]
+    public void RingOnly_PlacementNotBackWithinTheWait_WindowsKeptAsDisplaced_RepeatsUnspent()
+    {
+        // The placement moves during the first window and stays moved: waiting does not bring it back.
+        int probes = 0;
+        var guard = new PlacementGuard(() => probes++ == 0 ? 90 : 370, floor: 90, retries: 1, wait: TimeSpan.FromMilliseconds(150));
+
+        RateResult result = LatencyRunner.RingOnlyAtRate(Config(), LatencyRunner.RingOnlyMessages(Config()), 20_000, guard, new Progress(null));
+
+        Assert.Equal([(90L, 370L, true), (370L, 370L, true)],
+            result.Runs.Select(w => (w.CrossCpuRoundTripP50, w.CrossCpuRoundTripP50After, w.Displaced)));
+        Assert.Empty(result.Repeated);
+        Assert.True(probes > 4, $"{probes} probes: the guard waited, probing, after each displaced window");
+    }
+
+    private static HarnessConfig Config() => new()
+    {
+        WorkingSets = [500], Rates = [20_000], Runs = 2, WarmupRuns = 0, RunSeconds = 0.05, RingCapacity = 1_024,
+        EngineCpu = -1, LoadCpu = -1, StrategyCpu = -1, Layout = ThreadLayout.Shared,
+    };
+
     private static RateResult RingOnly(int retries, params long[] probes)
     {
-        var config = new HarnessConfig
-        {
-            WorkingSets = [500], Rates = [20_000], Runs = 2, WarmupRuns = 0, RunSeconds = 0.05, RingCapacity = 1_024,
-            EngineCpu = -1, LoadCpu = -1, StrategyCpu = -1, Layout = ThreadLayout.Shared,
-        };
+        HarnessConfig config = Config();
         int next = 0;
         var guard = new PlacementGuard(() => probes[next++], floor: 90, retries);
         RateResult result = LatencyRunner.RingOnlyAtRate(config, LatencyRunner.RingOnlyMessages(config), 20_000, guard, new Progress(null));

@@ -55,9 +55,8 @@ public static class LatencyRunner
             string name = $"{label}, run {measured + 1}{(result.Repeated.Count > 0 ? $" (repeat {result.Repeated.Count})" : "")}";
             WindowResult window = Guarded(guard, () => run(name));
             progress.Window(window, warm: false);
-            if (window.Displaced && result.Repeated.Count < guard.Retries)
+            if (window.Displaced && result.Repeated.Count < guard.Retries && TrySetAside(window, result.Repeated, guard, progress))
             {
-                SetAside(window, result.Repeated, guard, progress);
                 continue;
             }
 
@@ -78,18 +77,23 @@ public static class LatencyRunner
         return window;
     }
 
-    // Sets a displaced window aside (listed, never counted), then waits, up to the guard's limit, for the placement
-    // to come back before the caller measures the window again; says so on the progress stream.
-    private static void SetAside(WindowResult window, List<WindowResult> repeated, PlacementGuard guard, Progress progress)
+    // Decides whether a displaced window is measured again: at once when the guard does not wait; otherwise only
+    // when the placement comes back within the guard's wait (measuring again on the same displacement would only
+    // spend the session's repeats). A window set aside is listed, never counted; one kept stays marked displaced.
+    // Says which on the progress stream.
+    private static bool TrySetAside(WindowResult window, List<WindowResult> repeated, PlacementGuard guard, Progress progress)
     {
-        window.Displaced = false;
-        repeated.Add(window);
         string why = $"{window.Name}: the CPUs' placement changed around it (round trip {Format.Ns(window.CrossCpuRoundTripP50)} before, " +
             $"{Format.Ns(window.CrossCpuRoundTripP50After)} after, against a lowest of {Format.Ns(guard.Floor)})";
-        string then = guard.Wait <= TimeSpan.Zero ? "measuring it again"
-            : guard.WaitForPlacement() ? "back after a wait; measuring it again"
-            : $"not back within {guard.Wait.TotalSeconds:0.#} s; measuring it again anyway";
-        progress.Line($"{why}; {then}");
+        bool again = guard.Wait <= TimeSpan.Zero || guard.WaitForPlacement();
+        progress.Line(again ? $"{why}; measuring it again" : $"{why}; not back within {guard.Wait.TotalSeconds:0.#} s, kept as displaced");
+        if (again)
+        {
+            window.Displaced = false;
+            repeated.Add(window);
+        }
+
+        return again;
     }
 
     /// <summary>The ring alone at <paramref name="rate"/>: the same producer, a pinned consumer that only drains.</summary>
@@ -145,12 +149,10 @@ public static class LatencyRunner
         {
             WindowResult window = Guarded(guard, () => run(name));
             progress.Window(window, warm: false);
-            if (!window.Displaced || result.Repeated.Count >= guard.Retries)
+            if (!window.Displaced || result.Repeated.Count >= guard.Retries || !TrySetAside(window, result.Repeated, guard, progress))
             {
                 return window;
             }
-
-            SetAside(window, result.Repeated, guard, progress);
         }
     }
 

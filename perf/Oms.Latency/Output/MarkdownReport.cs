@@ -105,9 +105,9 @@ public static class MarkdownReport
             "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).");
         s.AppendLine(c.NoiseSeconds > 0 && c.PlacementRetries > 0
             ? $"* Placement guard: the cross-CPU round trip is probed just before and just after every measured latency and saturation window; when either is over " +
-              $"{Support.PlacementGuard.SlowFactor:0.#}× the lowest seen this run, the hypervisor had moved the vCPUs around that window, and it is measured again " +
-              $"after waiting up to {c.PlacementWaitSeconds:0.#} s for the placement to come back (up to {c.PlacementRetries} times per session; a window still " +
-              "displaced then is kept and marked *displaced*). Windows measured again are listed beside the round trips, never counted."
+              $"{Support.PlacementGuard.SlowFactor:0.#}× the lowest seen this run, the hypervisor had moved the vCPUs around that window: if the placement comes back " +
+              $"within {c.PlacementWaitSeconds:0.#} s the window is measured again (up to {c.PlacementRetries} per session), otherwise it is kept and marked *displaced*. " +
+              "Windows measured again are listed beside the round trips, never counted."
             : "* Placement guard off: every measured window is kept, whatever the cross-CPU round trip around it.").AppendLine();
     }
 

@@ -6,10 +6,10 @@ namespace Oms.Latency.Support;
 /// about 90 (this machine), and every end-to-end figure moves with it whatever the code does. The guard probes the
 /// cross-CPU round trip before and after each measured window; when either is more than <see cref="SlowFactor"/>
 /// times the lowest seen this run, the window was (at least in part) measured on a displaced placement, and the
-/// runner measures it again, up to <see cref="Retries"/> times per session, after waiting up to <see cref="Wait"/>
-/// for the placement to come back (the hypervisor keeps a placement for seconds to minutes, so repeating at once
-/// mostly measures the same displacement again). A window still displaced then is kept and flagged, so a run always
-/// ends and never hides what the machine did.
+/// runner waits up to <see cref="Wait"/> for the placement to come back and, if it does, measures the window again,
+/// up to <see cref="Retries"/> times per session (the hypervisor keeps a placement for seconds to minutes, so
+/// repeating at once mostly measures the same displacement again; a zero wait repeats at once). A window not
+/// measured again is kept and flagged, so a run always ends and never hides what the machine did.
 /// </summary>
 /// <remarks>
 /// The rule looks only at the machine's own probe, never at the figures it guards, so repeating windows cannot
