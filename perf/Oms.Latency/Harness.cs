@@ -48,6 +48,10 @@ public sealed class Harness(HarnessConfig config, Progress progress)
 
         // From here every measured latency window sits between two probes of the round trip (see PlacementGuard).
         _guard = LatencyRunner.GuardFor(config, result.CrossCpu.FirstOrDefault()?.RoundTrip.P50 ?? 0);
+        // Its probe and wait run once here, outside every window: their first call just before a window let the runtime
+        // allocate on another thread inside it (24 bytes in the first measured window of every 1,000,000-live run).
+        _guard.Probe();
+        _guard.WaitForPlacement();
 
         progress.Phase("JIT warm-up (nothing recorded)");
         WarmUp();

@@ -53,7 +53,7 @@ public static class LatencyRunner
         while (measured < config.Runs)
         {
             string name = $"{label}, run {measured + 1}{(result.Repeated.Count > 0 ? $" (repeat {result.Repeated.Count})" : "")}";
-            WindowResult window = Guarded(guard, () => run(name));
+            WindowResult window = Guarded(guard, run, name);
             progress.Window(window, warm: false);
             if (window.Displaced && result.Repeated.Count < guard.Retries && TrySetAside(window, result.Repeated, guard, progress))
             {
@@ -66,10 +66,10 @@ public static class LatencyRunner
     }
 
     // One measured window between two probes; Displaced says what the guard found (the caller decides to repeat).
-    private static WindowResult Guarded(PlacementGuard guard, Func<WindowResult> run)
+    private static WindowResult Guarded(PlacementGuard guard, Func<string, WindowResult> run, string name)
     {
         long before = guard.Probe();
-        WindowResult window = run();
+        WindowResult window = run(name);
         long after = guard.Probe();
         window.CrossCpuRoundTripP50 = before;
         window.CrossCpuRoundTripP50After = after;
@@ -147,7 +147,7 @@ public static class LatencyRunner
     {
         while (true)
         {
-            WindowResult window = Guarded(guard, () => run(name));
+            WindowResult window = Guarded(guard, run, name);
             progress.Window(window, warm: false);
             if (!window.Displaced || result.Repeated.Count >= guard.Retries || !TrySetAside(window, result.Repeated, guard, progress))
             {
