@@ -50,18 +50,21 @@ public static class LatencyRunner
             progress.Window(run($"{label}, warm-up"), warm: true);
         }
 
+        int attempt = 0;
         while (measured < config.Runs)
         {
-            string name = $"{label}, run {measured + 1}{(result.Repeated.Count > 0 ? $" (repeat {result.Repeated.Count})" : "")}";
+            string name = $"{label}, run {measured + 1}{(attempt > 0 ? $" (again, {attempt})" : "")}";
             WindowResult window = Guarded(guard, run, name);
             progress.Window(window, warm: false);
             if (window.Displaced && result.Repeated.Count < guard.Retries && TrySetAside(window, result.Repeated, guard, progress))
             {
+                attempt++;
                 continue;
             }
 
             result.Runs.Add(window);
             measured++;
+            attempt = 0;
         }
     }
 
