@@ -103,12 +103,14 @@ public static class MarkdownReport
             "messages (the stream's first 4,096, cycled, so the producer's source stays in its cache) from the producer's CPU to the engine's, unthrottled. The engine's inbound ring runs in single-producer mode here " +
             "(`OmsEngineOptions.InboundProducers`): the load generator is its only producer. Saturation: an unthrottled window, then offered rates from that ceiling down in 10% steps " +
             "until one is sustained (last message at most max(1 ms, 1% of the window) late, backlog then under half the ring).");
-        s.AppendLine(c.NoiseSeconds > 0 && c.PlacementRetries > 0
-            ? $"* Placement guard: the cross-CPU round trip is probed just before and just after every measured latency and saturation window; when either is over " +
-              $"{Support.PlacementGuard.SlowFactor:0.#}× the lowest seen this run, the hypervisor had moved the vCPUs around that window: if the placement comes back " +
-              $"within {c.PlacementWaitSeconds:0.#} s the window is measured again (up to {c.PlacementRetries} per session), otherwise it is kept and marked *displaced*. " +
-              "Windows measured again are listed beside the round trips, never counted."
-            : "* Placement guard off: every measured window is kept, whatever the cross-CPU round trip around it.").AppendLine();
+        s.AppendLine(c.NoiseSeconds <= 0
+            ? "* Placement guard off (no machine probes): every measured window is kept, whatever the cross-CPU round trip around it."
+            : $"* Placement guard: the cross-CPU round trip is probed just before and just after every measured latency and saturation window; when either is over " +
+              $"{Support.PlacementGuard.SlowFactor:0.#}× the lowest seen this run, the hypervisor had moved the vCPUs around that window: " +
+              (c.PlacementRetries > 0
+                  ? $"if the placement comes back within {c.PlacementWaitSeconds:0.#} s the window is measured again (up to {c.PlacementRetries} per session), " +
+                    "otherwise it is kept and marked *displaced*. Windows measured again are listed beside the round trips, in no figure."
+                  : "it is kept and marked *displaced* (`--placement-retries 0`).")).AppendLine();
     }
 
     private static void Table(StringBuilder s, TextTable t)

@@ -46,7 +46,8 @@ public sealed class HarnessResult
     {
         foreach (RateResult r in RingOnly.Concat(WorkingSets.SelectMany(w => w.Latency)))
         {
-            foreach (WindowResult w in r.Runs)
+            // Windows set aside by the placement guard are in no latency figure, but the engine ran them all the same.
+            foreach (WindowResult w in r.Runs.Concat(r.Repeated))
             {
                 yield return (w.Name, w.Gc);
             }
@@ -54,7 +55,8 @@ public sealed class HarnessResult
 
         foreach (WorkingSetResult ws in WorkingSets)
         {
-            foreach (WindowResult w in ws.Saturation is null ? [] : ws.Saturation.Tries.Append(ws.Saturation.Unthrottled).OfType<WindowResult>())
+            foreach (WindowResult w in ws.Saturation is null ? []
+                : ws.Saturation.Tries.Append(ws.Saturation.Unthrottled).OfType<WindowResult>().Concat(ws.Saturation.Repeated))
             {
                 yield return (w.Name, w.Gc);
             }

@@ -41,8 +41,9 @@ public sealed class WindowResult
     /// <summary>The same probe just after the window (ns; 0 when not measured).</summary>
     public long CrossCpuRoundTripP50After { get; set; }
     /// <summary>
-    /// True when a round trip around the window showed a displaced placement and the session had no repeat left
-    /// (see <see cref="Support.PlacementGuard"/>): kept, and flagged in the tables and the JSON.
+    /// True when a round trip around the window showed a displaced placement and it was kept: the placement did not
+    /// come back within the wait, or the session had no repeat left (see <see cref="Support.PlacementGuard"/>).
+    /// Flagged in the tables and the JSON.
     /// </summary>
     public bool Displaced { get; set; }
     /// <summary>True when the producer kept to its schedule and the backlog stayed bounded (see <see cref="Latency.WindowAnalysis"/>).</summary>
