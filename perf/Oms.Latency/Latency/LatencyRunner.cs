@@ -39,64 +39,54 @@ public static class LatencyRunner
         return result;
     }
 
-    // Warm-up windows, then measured ones: each measured one between two probes of the cross-CPU round trip, and
-    // measured again while the guard finds the placement displaced and the session has a repeat left.
+    // Warm-up windows, then the measured ones, each through the placement guard.
     private static void RunWindows(HarnessConfig config, PlacementGuard guard, Progress progress, RateResult result,
         string label, Func<string, WindowResult> run)
     {
-        int measured = 0;
         for (int w = 0; w < config.WarmupRuns; w++)
         {
             progress.Window(run($"{label}, warm-up"), warm: true);
         }
 
-        int attempt = 0;
-        while (measured < config.Runs)
+        for (int measured = 0; measured < config.Runs; measured++)
         {
-            string name = $"{label}, run {measured + 1}{(attempt > 0 ? $" (again, {attempt})" : "")}";
-            WindowResult window = Guarded(guard, run, name);
-            progress.Window(window, warm: false);
-            if (window.Displaced && result.Repeated.Count < guard.Retries && TrySetAside(window, result.Repeated, guard, progress))
-            {
-                attempt++;
-                continue;
-            }
-
-            result.Runs.Add(window);
-            measured++;
-            attempt = 0;
+            result.Runs.Add(Guarded(guard, progress, result.Repeated, $"{label}, run {measured + 1}", run));
         }
     }
 
-    // One measured window between two probes; Displaced says what the guard found (the caller decides to repeat).
-    private static WindowResult Guarded(PlacementGuard guard, Func<string, WindowResult> run, string name)
+    // One measured window between two probes of the cross-CPU round trip, measured again while the placement was
+    // displaced around it, came back within the guard's wait, and the session has a repeat left (measuring again on
+    // the same displacement would only spend the repeats). A window set aside goes to `repeated`, listed and in no
+    // figure; the window returned is marked Displaced when it was kept anyway. Says what it did on the progress stream.
+    private static WindowResult Guarded(PlacementGuard guard, Progress progress, List<WindowResult> repeated, string name,
+        Func<string, WindowResult> run)
     {
-        long before = guard.Probe();
-        WindowResult window = run(name);
-        long after = guard.Probe();
-        window.CrossCpuRoundTripP50 = before;
-        window.CrossCpuRoundTripP50After = after;
-        window.Displaced = guard.IsDisplaced(before, after);
-        return window;
-    }
-
-    // Decides whether a displaced window is measured again: at once when the guard does not wait; otherwise only
-    // when the placement comes back within the guard's wait (measuring again on the same displacement would only
-    // spend the session's repeats). A window set aside is listed, never counted; one kept stays marked displaced.
-    // Says which on the progress stream.
-    private static bool TrySetAside(WindowResult window, List<WindowResult> repeated, PlacementGuard guard, Progress progress)
-    {
-        string why = $"{window.Name}: the CPUs' placement changed around it (round trip {Format.Ns(window.CrossCpuRoundTripP50)} before, " +
-            $"{Format.Ns(window.CrossCpuRoundTripP50After)} after, against a lowest of {Format.Ns(guard.Floor)})";
-        bool again = guard.Wait <= TimeSpan.Zero || guard.WaitForPlacement();
-        progress.Line(again ? $"{why}; measuring it again" : $"{why}; not back within {guard.Wait.TotalSeconds:0.#} s, kept as displaced");
-        if (again)
+        for (int attempt = 0; ; attempt++)
         {
+            long before = guard.Probe();
+            WindowResult window = run(attempt == 0 ? name : $"{name} (again, {attempt})");
+            long after = guard.Probe();
+            window.CrossCpuRoundTripP50 = before;
+            window.CrossCpuRoundTripP50After = after;
+            window.Displaced = guard.IsDisplaced(before, after);
+            progress.Window(window, warm: false);
+            if (!window.Displaced || repeated.Count >= guard.Retries)
+            {
+                return window;
+            }
+
+            string why = $"{window.Name}: the CPUs' placement changed around it (round trip {Format.Ns(before)} before, " +
+                $"{Format.Ns(after)} after, against a lowest of {Format.Ns(guard.Floor)})";
+            if (!guard.WaitForPlacement())
+            {
+                progress.Line($"{why}; not back within {guard.Wait.TotalSeconds:0.#} s, kept as displaced");
+                return window;
+            }
+
+            progress.Line($"{why}; measuring it again");
             window.Displaced = false;
             repeated.Add(window);
         }
-
-        return again;
     }
 
     /// <summary>The ring alone at <paramref name="rate"/>: the same producer, a pinned consumer that only drains.</summary>
@@ -125,13 +115,13 @@ public static class LatencyRunner
         var result = new SaturationResult { LiveOrders = liveOrders };
         var buffer = new OmsMessage[count];
         progress.Window(session.Run($"saturation ws {liveOrders:N0}, warm-up", buffer, count, 0), warm: true);
-        WindowResult unthrottled = Saturated(guard, progress, result, $"saturation ws {liveOrders:N0}, unthrottled",
+        WindowResult unthrottled = Guarded(guard, progress, result.Repeated, $"saturation ws {liveOrders:N0}, unthrottled",
             name => session.Run(name, buffer, count, 0));
         result.Unthrottled = unthrottled;
         foreach (double step in SaturationSteps)
         {
             long rate = Math.Max(1, (long)(unthrottled.AchievedRate * step));
-            WindowResult window = Saturated(guard, progress, result, $"saturation ws {liveOrders:N0}, {step:P0} = {Format.Rate(rate)}",
+            WindowResult window = Guarded(guard, progress, result.Repeated, $"saturation ws {liveOrders:N0}, {step:P0} = {Format.Rate(rate)}",
                 name => session.Run(name, buffer, count, rate));
             result.Tries.Add(window);
             if (window.Sustained)
@@ -142,21 +132,6 @@ public static class LatencyRunner
 
         result.Problem = session.Check();
         return result;
-    }
-
-    // A saturation window, measured again while the placement was displaced around it and the search has a repeat left.
-    private static WindowResult Saturated(PlacementGuard guard, Progress progress, SaturationResult result, string name,
-        Func<string, WindowResult> run)
-    {
-        while (true)
-        {
-            WindowResult window = Guarded(guard, run, name);
-            progress.Window(window, warm: false);
-            if (!window.Displaced || result.Repeated.Count >= guard.Retries || !TrySetAside(window, result.Repeated, guard, progress))
-            {
-                return window;
-            }
-        }
     }
 
     /// <summary>Round trips of the probe before and after each measured window (a few milliseconds each).</summary>

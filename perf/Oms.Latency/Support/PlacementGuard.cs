@@ -53,10 +53,16 @@ public sealed class PlacementGuard
 
     /// <summary>
     /// Probes every <see cref="PollInterval"/> until a round trip is back within <see cref="SlowFactor"/> × the floor
-    /// or <see cref="Wait"/> has passed (no probe at all when it is zero); true when the placement came back.
+    /// or <see cref="Wait"/> has passed; true when the placement came back. A zero wait means "do not wait, measure
+    /// again at once": true, without a probe.
     /// </summary>
     public bool WaitForPlacement()
     {
+        if (Wait == TimeSpan.Zero)
+        {
+            return true;
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < Wait)
         {
