@@ -20,16 +20,16 @@ public sealed class EngineRig
     public const int DrainEvery = 64;
 
     private readonly OmsEngine _engine;
-    private readonly SpscQueue<OmsEvent>[] _streams;
+    private readonly EventStream[] _streams;
     private readonly SpscQueue<VenueCommand>[] _venues;
-    private readonly SpscQueue<OmsEvent> _anomalies;
+    private readonly EventStream _anomalies;
     private OutputSink _sink;
 
     /// <summary>Builds the engine and opens its streams.</summary>
     public EngineRig(OmsEngineOptions options)
     {
         _engine = new OmsEngine(options);
-        _streams = new SpscQueue<OmsEvent>[options.MaxStrategies];
+        _streams = new EventStream[options.MaxStrategies];
         for (int s = 1; s <= options.MaxStrategies; s++)
         {
             _streams[s - 1] = _engine.OpenStrategyStream(s);
@@ -68,7 +68,7 @@ public sealed class EngineRig
     /// <summary>Empties every strategy stream, venue queue and the anomaly stream.</summary>
     public void DrainOutputs()
     {
-        foreach (SpscQueue<OmsEvent> stream in _streams)
+        foreach (EventStream stream in _streams)
         {
             stream.Drain(ref _sink, int.MaxValue);
         }

@@ -55,9 +55,9 @@ public struct CommandSink : IRingHandler<VenueCommand>
 /// </remarks>
 public sealed class EngineOutputs
 {
-    private readonly SpscQueue<OmsEvent>[] _streams;
+    private readonly EventStream[] _streams;
     private readonly SpscQueue<VenueCommand>[] _venues;
-    private readonly SpscQueue<OmsEvent> _anomalies;
+    private readonly EventStream _anomalies;
 
     // Fields, not properties: the drains take them by reference. Written by the one thread draining.
     /// <summary>The recorder of strategy events.</summary>
@@ -71,7 +71,7 @@ public sealed class EngineOutputs
     public EngineOutputs(OmsEngine engine)
     {
         OmsEngineOptions o = engine.Options;
-        _streams = new SpscQueue<OmsEvent>[o.MaxStrategies];
+        _streams = new EventStream[o.MaxStrategies];
         for (int s = 0; s < _streams.Length; s++)
         {
             _streams[s] = engine.OpenStrategyStream(s + 1);
@@ -98,7 +98,7 @@ public sealed class EngineOutputs
     public int Drain(int limit)
     {
         int n = 0;
-        foreach (SpscQueue<OmsEvent> stream in _streams)
+        foreach (EventStream stream in _streams)
         {
             n += stream.Drain(ref Strategy, limit);
         }

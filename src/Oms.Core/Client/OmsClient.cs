@@ -29,7 +29,7 @@ public interface IOmsEventHandler
 public sealed class OmsClient
 {
     private readonly MpscRing<OmsMessage> _ring;
-    private readonly SpscQueue<OmsEvent> _events;
+    private readonly EventStream _events;
     private readonly TimeProvider _time;
     private readonly Dictionary<IdToken, ClientOrder> _open = new(1024);
     private readonly Dictionary<OrderId, IdToken> _originalIds = new(1024);

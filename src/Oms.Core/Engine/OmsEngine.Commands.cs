@@ -1,6 +1,5 @@
 using Oms.Domain;
 using Oms.Lifecycle;
-using Oms.Ring;
 using Oms.Tables;
 
 namespace Oms.Engine;
@@ -198,13 +197,12 @@ public sealed partial class OmsEngine
             Emit(in m, slot, EventKind.PendingCancel, RejectReason.None, requestClOrdId: cancelId);
         }
 
-        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
+        if (!TryClaimEvent(m.StrategyId, out EventStream? stream, out long at, out long sequence))
         {
             return;
         }
 
-        ref OmsEvent done = ref stream[at];
-        done = default;
+        OmsEvent done = default;
         WriteCause(ref done, in m);
         done.Kind = EventKind.MassCancelDone;
         done.Sequence = sequence;
@@ -214,7 +212,7 @@ public sealed partial class OmsEngine
         done.InstrumentId = m.InstrumentId;
         done.VenueId = m.VenueId;
         done.RequestClOrdId = m.ClOrdId;
-        stream.Commit(at);
+        stream.Publish(at, in done);
     }
 
     /// <summary>The strategy id under which the engine mints ClOrdIDs (mass-cancel requests).</summary>

@@ -1,24 +1,25 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Oms.Domain;
-using Oms.Ring;
 
 namespace Oms.Engine;
 
 public sealed partial class OmsEngine
 {
     /// <summary>
-    /// Emits an event about an order row to its owner's stream, written in place in the stream's next slot
-    /// (every field: the slot still holds an event the consumer read long ago).
+    /// Emits an event about an order row to its owner's stream: every field written in a local copy, then
+    /// published into the stream's next slot in one burst (<see cref="EventStream.Publish"/>).
     /// </summary>
+    [SkipLocalsInit] // the staged event is written whole below: zeroing it first would be wasted stores
     private void Emit(in OmsMessage m, int slot, EventKind kind, RejectReason reason,
         IdToken requestClOrdId = default, long lastQty = long.MinValue, long lastPx = long.MinValue)
     {
-        if (!TryClaimEvent(StrategyOf(slot), out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
+        if (!TryClaimEvent(StrategyOf(slot), out EventStream? stream, out long at, out long sequence))
         {
             return;
         }
 
-        ref OmsEvent e = ref stream[at];
+        Unsafe.SkipInit(out OmsEvent e);
         e.Kind = kind;
         e.Reason = reason;
         e.Sequence = sequence;
@@ -35,19 +36,18 @@ public sealed partial class OmsEngine
             e.LastPx = lastPx;
         }
 
-        stream.Commit(at);
+        stream.Publish(at, in e);
     }
 
     /// <summary>Emits a refusal for a command that has no row (or whose row is not the sender's) to the sender.</summary>
     private void EmitWithoutRow(in OmsMessage m, EventKind kind, RejectReason reason)
     {
-        if (!TryClaimEvent(m.StrategyId, out SpscQueue<OmsEvent>? stream, out long at, out long sequence))
+        if (!TryClaimEvent(m.StrategyId, out EventStream? stream, out long at, out long sequence))
         {
             return;
         }
 
-        ref OmsEvent e = ref stream[at];
-        e = default;
+        OmsEvent e = default;
         e.Kind = kind;
         e.Reason = reason;
         e.Sequence = sequence;
@@ -61,7 +61,7 @@ public sealed partial class OmsEngine
         e.OrderQty = m.OrderQty;
         e.Price = m.Price;
         WriteCause(ref e, in m);
-        stream.Commit(at);
+        stream.Publish(at, in e);
     }
 
     /// <summary>Writes every field an event takes from the order row: identity, state, and the strategy's position.</summary>
@@ -146,9 +146,9 @@ public sealed partial class OmsEngine
     /// </summary>
     /// <param name="strategyId">The stream's strategy.</param>
     /// <param name="stream">The stream, when claimed.</param>
-    /// <param name="at">The claimed slot's queue sequence, for the indexer and <see cref="SpscQueue{T}.Commit"/>.</param>
+    /// <param name="at">The claimed slot's position, for <see cref="EventStream.Publish"/>.</param>
     /// <param name="sequence">The event's number in the strategy's stream (<see cref="OmsEvent.Sequence"/>).</param>
-    private bool TryClaimEvent(int strategyId, [NotNullWhen(true)] out SpscQueue<OmsEvent>? stream, out long at, out long sequence)
+    private bool TryClaimEvent(int strategyId, [NotNullWhen(true)] out EventStream? stream, out long at, out long sequence)
     {
         if ((uint)strategyId >= (uint)_strategySequence.Length)
         {
@@ -189,6 +189,7 @@ public sealed partial class OmsEngine
         }
     }
 
+    [SkipLocalsInit] // as Emit's
     private void PublishAnomaly(in OmsMessage m, int slot, RejectReason reason)
     {
         _counters.AnomaliesValue++;
@@ -199,7 +200,7 @@ public sealed partial class OmsEngine
             return;
         }
 
-        ref OmsEvent e = ref _anomalies[at];
+        Unsafe.SkipInit(out OmsEvent e);
         if (slot >= 0)
         {
             WriteRow(ref e, slot);
@@ -216,6 +217,6 @@ public sealed partial class OmsEngine
         e.Reason = reason;
         e.Sequence = _anomalySequence;
         WriteCause(ref e, in m);
-        _anomalies.Commit(at);
+        _anomalies.Publish(at, in e);
     }
 }

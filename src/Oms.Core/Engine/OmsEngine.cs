@@ -32,10 +32,10 @@ public sealed partial class OmsEngine
     private readonly OrderTable _orders;
     private readonly PositionTable _positions;
     private readonly FillStore _fills;
-    private readonly SpscQueue<OmsEvent>?[] _strategyStreams;
+    private readonly EventStream?[] _strategyStreams;
     private readonly long[] _strategySequence;
     private readonly SpscQueue<VenueCommand>[] _venueQueues;
-    private readonly SpscQueue<OmsEvent> _anomalies;
+    private readonly EventStream _anomalies;
     private readonly EngineCounters _counters = new();
     private long _anomalySequence;
     private long _mintSequence;
@@ -58,7 +58,7 @@ public sealed partial class OmsEngine
         _orders = new OrderTable(options.MaxOrders, options.ClOrdIdCapacity, options.MaxStrategies, options.HugePages);
         _positions = new PositionTable(options.MaxPositions, options.FillCapacity, options.PositionCheckpointInterval);
         _fills = new FillStore(options.ExecIdCapacity, options.FillCapacity, options.HugePages);
-        _strategyStreams = new SpscQueue<OmsEvent>?[options.MaxStrategies + 1];
+        _strategyStreams = new EventStream?[options.MaxStrategies + 1];
         _strategySequence = new long[options.MaxStrategies + 1];
         _venueQueues = new SpscQueue<VenueCommand>[options.MaxVenues + 1];
         for (int v = 1; v <= options.MaxVenues; v++)
@@ -66,7 +66,7 @@ public sealed partial class OmsEngine
             _venueQueues[v] = new SpscQueue<VenueCommand>(options.VenueQueueCapacity, options.HugePages);
         }
 
-        _anomalies = new SpscQueue<OmsEvent>(options.AnomalyCapacity, options.HugePages);
+        _anomalies = new EventStream(options.AnomalyCapacity, options.HugePages);
     }
 
     /// <summary>The options the engine was built with.</summary>
@@ -82,7 +82,7 @@ public sealed partial class OmsEngine
     public EngineCounters Counters => _counters;
 
     /// <summary>The anomaly stream (every anomaly, for the operator); one consumer thread.</summary>
-    public SpscQueue<OmsEvent> Anomalies => _anomalies;
+    public EventStream Anomalies => _anomalies;
 
     /// <summary>
     /// Bytes of the engine's tables, ring and queues it asked the kernel to back with 2 MiB pages
@@ -100,7 +100,7 @@ public sealed partial class OmsEngine
                 bytes += _venueQueues[v].HugePageBytes;
             }
 
-            foreach (SpscQueue<OmsEvent>? stream in _strategyStreams)
+            foreach (EventStream? stream in _strategyStreams)
             {
                 bytes += stream?.HugePageBytes ?? 0;
             }
@@ -119,17 +119,17 @@ public sealed partial class OmsEngine
     /// Opens (or returns) the event stream of a strategy. Call before that strategy's traffic starts; events
     /// for a strategy with no open stream are counted in <see cref="EngineCounters.DroppedEvents"/>.
     /// </summary>
-    public SpscQueue<OmsEvent> OpenStrategyStream(int strategyId)
+    public EventStream OpenStrategyStream(int strategyId)
     {
         if ((uint)(strategyId - 1) >= (uint)_options.MaxStrategies)
         {
             ThrowHelper.ThrowArgumentOutOfRange(nameof(strategyId), $"strategy ids run 1..{_options.MaxStrategies}");
         }
 
-        SpscQueue<OmsEvent>? stream = Volatile.Read(ref _strategyStreams[strategyId]);
+        EventStream? stream = Volatile.Read(ref _strategyStreams[strategyId]);
         if (stream is null)
         {
-            stream = new SpscQueue<OmsEvent>(_options.StrategyEventCapacity, _options.HugePages);
+            stream = new EventStream(_options.StrategyEventCapacity, _options.HugePages);
             Volatile.Write(ref _strategyStreams[strategyId], stream);
         }
 

@@ -85,7 +85,10 @@ public struct OmsEvent
     public int InstrumentId;
     /// <summary>The order's venue.</summary>
     public int VenueId;
-    /// <summary>Position of this event in its stream: 1, 2, 3… with no gaps unless events were dropped on overrun.</summary>
+    /// <summary>
+    /// Position of this event in its stream: 1, 2, 3… with no gaps unless events were dropped on overrun. Written
+    /// last, it is also what publishes the event to the stream's consumer (<see cref="EventStream"/>).
+    /// </summary>
     public long Sequence;
     /// <summary>The timestamp of the message that caused the event.</summary>
     public long Timestamp;

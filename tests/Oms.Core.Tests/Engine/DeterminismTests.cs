@@ -139,6 +139,9 @@ public sealed class DeterminismTests
         queue.Slots.SlotBytes.Fill(0xA5);
     }
 
+    // 0xA5… as an event's sequence is negative, below any the stream expects: the poison reads as unpublished.
+    private static void Poison(EventStream stream) => stream.Slots.SlotBytes.Fill(0xA5);
+
     /// <summary>The items' bytes with the padding between fields (which no one writes) zeroed.</summary>
     private static byte[] FieldBytes<T>(byte[] items)
         where T : unmanaged

@@ -100,6 +100,30 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void EventStream_Slots_LineAlignedAndPaddedAtLeast128BytesAtBothEnds()
+    {
+        foreach (int capacity in (int[])[2, 16])
+        {
+            AssertSlots(new EventStream(capacity).Slots, capacity, typeof(OmsEvent).Name);
+        }
+    }
+
+    [Fact]
+    public void EventStream_CursorFields_ArePaddedSequences()
+    {
+        AssertCursorFields(typeof(EventStream), ["_tail", "_headCache", "_head", "_expected"]);
+    }
+
+    [Fact]
+    public void OmsEvent_Sequence_OnTheFirstLine()
+    {
+        // An event stream's consumer polls the slot's Sequence: on the event's first line, one transfer brings
+        // both the news and the fields a callback reads first (kind, order, timestamps).
+        Assert.Equal(EventStream.SequenceOffset, (int)Marshal.OffsetOf<OmsEvent>(nameof(OmsEvent.Sequence)));
+        Assert.InRange(EventStream.SequenceOffset, 0, 56);
+    }
+
+    [Fact]
     public void OmsEvent_Size_Is192Bytes_ThreeCacheLines()
     {
         // Int128 and IdToken are 16-byte aligned: a field moved carelessly pads the struct to 208.

@@ -3,7 +3,6 @@ using Oms.Cli.Replay;
 using Oms.Domain;
 using Oms.Engine;
 using Oms.Journal;
-using Oms.Ring;
 
 namespace Oms.Cli.History;
 
@@ -72,7 +71,7 @@ internal sealed class OrderHistory
     }
 
     /// <summary>The second pass: keeps the order's events, each with its input line and (FIX) the raw message.</summary>
-    private static List<HistoryEntry> Record(Pass pass, OmsEngine engine, OrderId order, SpscQueue<OmsEvent> stream)
+    private static List<HistoryEntry> Record(Pass pass, OmsEngine engine, OrderId order, EventStream stream)
     {
         var entries = new List<HistoryEntry>();
         pass.Run((long line, in OmsMessage m) =>
