@@ -69,6 +69,9 @@ internal sealed class ChainStore
 
     public int Length(int slot) => _length[slot];
 
+    /// <summary>The row's ids, oldest first, read in place (the chain must not change while they are read).</summary>
+    public Ids IdsOf(int slot) => new(this, _length[slot] > 0 ? _head[slot] : -1);
+
     public int Copy(int slot, Span<IdToken> destination)
     {
         int n = 0;
@@ -91,6 +94,29 @@ internal sealed class ChainStore
         _freeHead = _head[slot];
         _freeCount += _length[slot];
         _length[slot] = 0;
+    }
+
+    /// <summary>Enumerates one row's chain without copying it (<c>foreach</c>; allocates nothing).</summary>
+    public struct Ids(ChainStore store, int first)
+    {
+        private int _next = first;
+        private int _current = -1;
+
+        public readonly IdToken Current => store._ids[_current];
+
+        public readonly Ids GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_next < 0)
+            {
+                return false;
+            }
+
+            _current = _next;
+            _next = store._nextLink[_next];
+            return true;
+        }
     }
 
     private int Take(IdToken id)

@@ -395,11 +395,9 @@ public sealed partial class OrderTable
             return false;
         }
 
-        Span<IdToken> chain = _chains.Length(slot) <= 64 ? stackalloc IdToken[64] : new IdToken[_chains.Length(slot)];
-        int n = _chains.Copy(slot, chain);
-        for (int i = 0; i < n; i++)
+        foreach (IdToken id in _chains.IdsOf(slot))
         {
-            _byClOrdId.Remove(chain[i]);
+            _byClOrdId.Remove(id);
         }
 
         _chains.Release(slot);
@@ -496,7 +494,6 @@ public sealed partial class OrderTable
         }
 
         w.Write(Count);
-        Span<IdToken> chain = new IdToken[64];
         for (int slot = _head; slot >= 0; slot = _next[slot])
         {
             w.Write(slot);
@@ -527,17 +524,10 @@ public sealed partial class OrderTable
             w.Write(PendingQty[slot]);
             w.Write(PendingPrice[slot]);
             w.Write(PendingStopPx[slot]);
-            int length = _chains.Length(slot);
-            if (length > chain.Length)
+            w.Write(_chains.Length(slot));
+            foreach (IdToken id in _chains.IdsOf(slot))
             {
-                chain = new IdToken[length];
-            }
-
-            w.Write(length);
-            int n = _chains.Copy(slot, chain);
-            for (int i = 0; i < n; i++)
-            {
-                w.Write(chain[i]);
+                w.Write(id);
             }
         }
 

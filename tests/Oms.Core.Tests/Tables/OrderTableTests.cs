@@ -105,6 +105,32 @@ public sealed class OrderTableTests
     }
 
     [Fact]
+    public void Release_ChainLongerThanSixtyFour_EveryIdForgottenWithoutAllocating()
+    {
+        // An order replaced a hundred times: every ClOrdID it was known by leaves the index, read in place.
+        var table = new OrderTable(capacity: 2, maxClOrdIds: 256);
+        int slot = table.Allocate(IdToken.FromString("R-0"));
+        for (int i = 1; i < 100; i++)
+        {
+            Assert.True(table.AddToChain(slot, IdToken.FromString($"R-{i}")));
+        }
+
+        table.Flags[slot].Status = OrderStatus.Canceled;
+        IdToken[] ids = [.. Enumerable.Range(0, 100).Select(i => IdToken.FromString($"R-{i}"))];
+        Assert.All(ids, id => Assert.True(table.TryFindByClOrdId(id, out _)));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(table.Release(slot));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.All(ids, id => Assert.False(table.TryFindByClOrdId(id, out _)));
+        int again = table.Allocate(IdToken.FromString("S"));
+        Assert.True(table.AddToChain(again, IdToken.FromString("S-1")));
+        Assert.Equal(2, table.ChainLength(again));
+    }
+
+    [Fact]
     public void IdOf_AfterLookupThenRecycle_GivesTheNewGeneration()
     {
         // IdOf answers from the last ClOrdID lookup's index entry; recycling the row must not leave it stale.
