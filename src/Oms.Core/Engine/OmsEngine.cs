@@ -220,6 +220,10 @@ public sealed partial class OmsEngine
                 Ignore(in message, -1, RejectReason.UnknownMessageKind);
                 break;
         }
+
+        // The message's ExecID is indexed last, its events already published: a new id's index line is a miss
+        // no event waits on (FillStore, decision 0015).
+        _fills.CommitPending();
     }
 
     /// <summary>

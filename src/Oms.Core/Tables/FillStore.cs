@@ -23,11 +23,23 @@ public enum FillState : byte
 /// assigns its own and two venues may send the same one. Every lookup names the venue of the order the report
 /// is about (the index's scope, <see cref="TokenIndex.TryGetScoped"/>). Non-fill reports with an ExecID are
 /// remembered with no fill record.
+/// <para>The index is sized for a session's ExecIDs, far larger than any cache, and each new ExecID lands on a
+/// random line of it: a lone report would wait on memory for its duplicate check, then again to index its id.
+/// A <see cref="TokenFilter"/> in front answers the check for a new ExecID from a line that stays cached (only
+/// a "maybe" asks the index), and a new id's index entry is staged (<see cref="RememberExecId"/>,
+/// <see cref="Record"/>) and written by <see cref="CommitPending"/>, which the engine calls once the message
+/// is applied and its events published (decision 0015). A staged id counts at once: <see cref="Contains"/> and
+/// <see cref="Find"/> see it, and staging another writes it first.</para>
 /// Single-threaded: owned by the engine thread.
 /// </remarks>
 public sealed class FillStore
 {
     private readonly TokenIndex _byExecId;
+    private readonly TokenFilter _seen;
+    private bool _pending;
+    private IdToken _pendingExecId;
+    private uint _pendingVenue;
+    private int _pendingValue;
     private readonly int[] _slot;
     private readonly long[] _qty;
     private readonly long[] _price;
@@ -50,6 +62,7 @@ public sealed class FillStore
     public FillStore(int maxExecIds, int maxFills, bool hugePages = false)
     {
         _byExecId = new TokenIndex(maxExecIds, hugePages);
+        _seen = new TokenFilter(maxExecIds, hugePages);
         _slot = HugePages.Allocate<int>(maxFills, hugePages, ref _hugePageBytes);
         _qty = HugePages.Allocate<long>(maxFills, hugePages, ref _hugePageBytes);
         _price = HugePages.Allocate<long>(maxFills, hugePages, ref _hugePageBytes);
@@ -62,27 +75,79 @@ public sealed class FillStore
     }
 
     /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
-    internal long HugePageBytes => _hugePageBytes + _byExecId.HugePageBytes;
+    internal long HugePageBytes => _hugePageBytes + _byExecId.HugePageBytes + _seen.HugePageBytes;
 
     /// <summary>Fills recorded.</summary>
     public int Count => _count;
 
-    /// <summary>ExecIDs remembered.</summary>
+    /// <summary>ExecIDs remembered (staged ones once committed).</summary>
     public int ExecIdCount => _byExecId.Count;
 
     /// <summary>True when this ExecID of <paramref name="venue"/> was applied before.</summary>
-    public bool Contains(IdToken execId, int venue) => _byExecId.TryGetScoped(execId, (uint)venue, out _);
+    public bool Contains(IdToken execId, int venue) =>
+        IsStaged(execId, venue) || (_seen.MayContain(execId) && _byExecId.TryGetScoped(execId, (uint)venue, out _));
 
-    /// <summary>Hints the CPU to fetch the ExecID index line a lookup of <paramref name="execId"/> will read (from any venue: the id alone picks the line).</summary>
-    public void PrefetchExecId(IdToken execId) => _byExecId.Prefetch(execId);
+    /// <summary>
+    /// Hints the CPU to fetch the lines a lookup of <paramref name="execId"/> and its indexing will read: the
+    /// filter's and the index's (from any venue: the id alone picks the lines).
+    /// </summary>
+    public void PrefetchExecId(IdToken execId)
+    {
+        _seen.Prefetch(execId);
+        _byExecId.Prefetch(execId);
+    }
 
-    /// <summary>Remembers a non-fill ExecID of <paramref name="venue"/>. False when the index is full.</summary>
-    public bool RememberExecId(IdToken execId, int venue) => _byExecId.TryAddScoped(execId, (uint)venue, -1);
+    /// <summary>
+    /// Remembers a non-fill ExecID of <paramref name="venue"/>, staged until <see cref="CommitPending"/>. False
+    /// when the index would refuse it: no id, the index full, or the id there already.
+    /// </summary>
+    public bool RememberExecId(IdToken execId, int venue) => Stage(execId, venue, -1);
 
-    /// <summary>Records a fill under its ExecID and venue; returns its index or -1 when the store is full.</summary>
+    /// <summary>Writes the staged ExecID's index entry, if any: call once the message that staged it is applied.</summary>
+    public void CommitPending()
+    {
+        if (!_pending)
+        {
+            return;
+        }
+
+        _pending = false;
+        bool added = _byExecId.TryAddScoped(_pendingExecId, _pendingVenue, _pendingValue);
+        Checks.Invariant(added, "a staged ExecID is indexed: it was checked absent and the index had room");
+        _seen.Add(_pendingExecId);
+    }
+
+    /// <summary>True while an ExecID waits for <see cref="CommitPending"/>.</summary>
+    internal bool HasPending => _pending;
+
+    private bool IsStaged(IdToken execId, int venue) => _pending && _pendingExecId == execId && _pendingVenue == (uint)venue;
+
+    // Stages an index entry, having decided now what TryAddScoped will answer then: the filter rules out nearly
+    // every id it has not seen without a look at the index.
+    private bool Stage(IdToken execId, int venue, int value)
+    {
+        // The engine stages one ExecID per message; anything staged earlier is written first all the same.
+        CommitPending();
+        if (execId.IsNone || _byExecId.Count >= _byExecId.MaxEntries || Contains(execId, venue))
+        {
+            return false;
+        }
+
+        _pending = true;
+        _pendingExecId = execId;
+        _pendingVenue = (uint)venue;
+        _pendingValue = value;
+        return true;
+    }
+
+    /// <summary>
+    /// Records a fill under its ExecID and venue, the ExecID's index entry staged until
+    /// <see cref="CommitPending"/>; returns its index, or -1 when the store or the index is full or the ExecID is
+    /// there already.
+    /// </summary>
     public int Record(IdToken execId, int venue, int orderSlot, Side side, long qty, long price, long fee)
     {
-        if (_count >= _slot.Length || !_byExecId.TryAddScoped(execId, (uint)venue, _count))
+        if (_count >= _slot.Length || !Stage(execId, venue, _count))
         {
             return -1;
         }
@@ -159,7 +224,10 @@ public sealed class FillStore
     public void TakePlaceOf(int correction, int corrected) => _correctionPlace[correction] = ChainKeyOf(corrected) + 1;
 
     /// <summary>Finds the fill recorded under an ExecID of <paramref name="venue"/>; -1 when none (unknown, or a non-fill report).</summary>
-    public int Find(IdToken execId, int venue) => _byExecId.TryGetScoped(execId, (uint)venue, out int i) ? i : -1;
+    public int Find(IdToken execId, int venue) =>
+        IsStaged(execId, venue) ? _pendingValue
+        : _seen.MayContain(execId) && _byExecId.TryGetScoped(execId, (uint)venue, out int i) ? i
+        : -1;
 
     /// <summary>The order slot a fill belongs to.</summary>
     public int SlotOf(int fill) => _slot[fill];
@@ -182,13 +250,16 @@ public sealed class FillStore
     /// <summary>Forgets everything (a new session).</summary>
     public void Clear()
     {
+        _pending = false;
         _byExecId.Clear();
+        _seen.Clear();
         _correctionPlace.AsSpan(0, _count).Clear();
         _count = 0;
     }
 
     internal void WriteSnapshot(BinaryWriter w)
     {
+        CommitPending(); // between messages nothing is staged; should anything be, the snapshot holds it
         w.Write(_slot.Length);
         w.Write(_count);
         for (int i = 0; i < _count; i++)
@@ -229,5 +300,15 @@ public sealed class FillStore
         }
 
         r.ReadInto(_byExecId, scoped: true);
+
+        // The filter is not in the snapshot: it is whatever the index holds.
+        _seen.Clear();
+        for (int bucket = 0; bucket < _byExecId.BucketCount; bucket++)
+        {
+            if (_byExecId.TryGetBucket(bucket, out IdToken execId, out _, out _))
+            {
+                _seen.Add(execId);
+            }
+        }
     }
 }

@@ -32,6 +32,7 @@ public sealed class PositionTableTests
         public int Add(Side side, long qty, long price, long fee)
         {
             int f = Fills.Record(IdToken.FromString($"E{++_execIds}"), 1, 0, side, qty, price, fee);
+            Fills.CommitPending();
             Assert.True(f >= 0);
             foreach (int row in Rows)
             {
@@ -58,6 +59,7 @@ public sealed class PositionTableTests
             Fills.SetState(fill, FillState.Corrected);
             Side side = Fills.SignedQtyOf(fill) > 0 ? Side.Buy : Side.Sell;
             int c = Fills.Record(IdToken.FromString($"E{++_execIds}"), 1, 0, side, qty, price, fee);
+            Fills.CommitPending();
             Fills.TakePlaceOf(c, fill);
             foreach (int row in Rows)
             {
