@@ -14,7 +14,10 @@ namespace Oms.Benchmarks.Tables;
 // every invocation, so their slots stay in L1/L2 and the figure is the probe's instruction cost; 1,048,576
 // means each invocation takes the next 4,096 of a million pre-drawn keys, so most lookups miss L2 and hit
 // L3 (32 MB here, shared). The lookups are independent, so the CPU overlaps their misses; an engine that
-// does dependent work after each lookup overlaps less.
+// does dependent work after each lookup overlaps less. ExecIdCheckHit/Miss ask the same ExecIDs through
+// FillStore.Contains, the engine's duplicate check: the filter in front of the index (512 KB of words,
+// decision 0015) first, the index only on a "maybe"; a miss (a new ExecID, the common case) mostly stops at
+// the filter.
 [MemoryDiagnoser]
 public class TokenIndexBenchmarks
 {
@@ -23,6 +26,7 @@ public class TokenIndexBenchmarks
 
     private TokenIndex _clOrdIds = null!;
     private TokenIndex _execIds = null!;
+    private FillStore _fills = null!;
     private IdToken[] _clOrdIdHits = null!, _clOrdIdMisses = null!;
     private (IdToken, uint)[] _execIdHits = null!, _execIdMisses = null!;
     private int _cursor;
@@ -42,9 +46,12 @@ public class TokenIndexBenchmarks
         }
 
         _execIds = new TokenIndex(Orders * 8);
+        _fills = new FillStore(Orders * 8, 1);
         for (int i = 0; i < Orders * 4; i++)
         {
             _execIds.TryAddScoped(IdToken.FromString($"X{i}"), Venue(i), i);
+            _fills.RememberExecId(IdToken.FromString($"X{i}"), (int)Venue(i));
+            _fills.CommitPending();
         }
 
         _clOrdIdHits = Sample(rng, i => IdToken.ForStrategy(1 + (i % 4), i + 1), Orders);
@@ -64,6 +71,12 @@ public class TokenIndexBenchmarks
 
     [Benchmark(OperationsPerInvoke = Lookups)]
     public int ExecIdMiss() => ProbeScoped(_execIds, _execIdMisses);
+
+    [Benchmark(OperationsPerInvoke = Lookups)]
+    public int ExecIdCheckHit() => Check(_execIdHits);
+
+    [Benchmark(OperationsPerInvoke = Lookups)]
+    public int ExecIdCheckMiss() => Check(_execIdMisses);
 
     // The venue an ExecID "X{i}" came from.
     private static uint Venue(int i) => 1 + (uint)(i % 2);
@@ -91,6 +104,19 @@ public class TokenIndexBenchmarks
         {
             index.TryGetScoped(key, scope, out int value);
             sum += value;
+        }
+
+        return sum;
+    }
+
+    private int Check((IdToken Key, uint Scope)[] keys)
+    {
+        int start = _cursor;
+        _cursor = (start + Lookups) % keys.Length;
+        int sum = 0;
+        foreach ((IdToken key, uint scope) in keys.AsSpan(start, Lookups))
+        {
+            sum += _fills.Contains(key, (int)scope) ? 1 : 0;
         }
 
         return sum;
