@@ -20,6 +20,7 @@ public sealed partial class OmsEngine
         }
 
         Unsafe.SkipInit(out OmsEvent e);
+        Poison(ref e);
         e.Kind = kind;
         e.Reason = reason;
         e.Sequence = sequence;
@@ -62,6 +63,16 @@ public sealed partial class OmsEngine
         e.Price = m.Price;
         WriteCause(ref e, in m);
         stream.Publish(at, in e);
+    }
+
+    /// <summary>Fills a staged event with <see cref="EventPoison"/> when the checks are on; nothing otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Poison(ref OmsEvent e)
+    {
+        if (Checks.Enabled)
+        {
+            Unsafe.InitBlockUnaligned(ref Unsafe.As<OmsEvent, byte>(ref e), EventPoison, (uint)Unsafe.SizeOf<OmsEvent>());
+        }
     }
 
     /// <summary>Writes every field an event takes from the order row: identity, state, and the strategy's position.</summary>
@@ -201,6 +212,7 @@ public sealed partial class OmsEngine
         }
 
         Unsafe.SkipInit(out OmsEvent e);
+        Poison(ref e);
         if (slot >= 0)
         {
             WriteRow(ref e, slot);

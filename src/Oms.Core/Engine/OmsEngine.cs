@@ -38,6 +38,14 @@ public sealed partial class OmsEngine
     private readonly EventStream _anomalies;
     private readonly EngineCounters _counters = new();
     private long _anomalySequence;
+
+    /// <summary>
+    /// With the checks on (<see cref="Checks"/>, as in every test), the byte an event is filled with before its
+    /// fields are written: a test sets a pattern no event has and compares the outputs with a run at 0, so a
+    /// field some path leaves unwritten shows (events are built in a local, <see cref="EventStream.Publish"/>).
+    /// Engine thread; set before traffic.
+    /// </summary>
+    internal byte EventPoison;
     private long _mintSequence;
     private SpscQueue<JournalEntry>? _inputTap;
     private long _prefetchedThrough = -1; // the highest ring sequence whose lines were asked for ahead of it

@@ -119,9 +119,10 @@ public sealed class DeterminismTests
     [Fact]
     public void OutputsWrittenOverStaleSlots_CarryNothingOfThem()
     {
-        // The engine writes each event and venue command straight into its queue's next slot, which still holds
-        // whatever was there before (an item read long ago). Slots filled with garbage first must give the same
-        // outputs, field for field, as fresh zeroed ones: every field of every item is written.
+        // The engine writes each venue command straight into its queue's next slot, which still holds whatever
+        // was there before (an item read long ago), and builds each event in a local it then copies into its
+        // slot. Slots, and the engine's staged events, filled with garbage first must give the same outputs,
+        // field for field, as zeroed ones: every field of every item is written.
         OmsMessage[] stream = new StreamGenerator(43).Generate(30_000);
         (ulong hash, byte[] events, byte[] venue) = Run(stream, Feed.Batches, 64);
         (ulong hashB, byte[] eventsB, byte[] venueB) = Run(stream, Feed.Batches, 64, poisonSlots: true);
@@ -214,6 +215,7 @@ public sealed class DeterminismTests
             }
 
             Poison(engine.Anomalies);
+            engine.EventPoison = 0xA5;
             for (int v = 1; v <= engine.Options.MaxVenues; v++)
             {
                 Poison(engine.VenueQueue(v));
