@@ -73,20 +73,7 @@ public sealed class EventStream
 
     /// <summary>Reserves the next slot for the producer; false when the stream is full. Engine thread only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryClaim(out long at)
-    {
-        at = _tail.Value;
-        if (at - _headCache.Value >= _capacity)
-        {
-            _headCache.Value = Volatile.Read(ref _head.Value);
-            if (at - _headCache.Value >= _capacity)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal bool TryClaim(out long at) => SingleProducerClaim.TryClaim(ref _tail, ref _headCache, ref _head, _capacity, out at);
 
     /// <summary>
     /// Copies <paramref name="e"/> into the claimed slot <paramref name="at"/>, its sequence last, which

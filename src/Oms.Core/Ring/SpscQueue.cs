@@ -76,20 +76,7 @@ public sealed class SpscQueue<T> where T : unmanaged
 
     /// <summary>Reserves the next slot for the producer to fill in place; false when full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryClaim(out long sequence)
-    {
-        sequence = _tail.Value;
-        if (sequence - _headCache.Value >= _capacity)
-        {
-            _headCache.Value = Volatile.Read(ref _head.Value);
-            if (sequence - _headCache.Value >= _capacity)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool TryClaim(out long sequence) => SingleProducerClaim.TryClaim(ref _tail, ref _headCache, ref _head, _capacity, out sequence);
 
     /// <summary>The slot for a claimed or readable sequence.</summary>
     public ref T this[long sequence]

@@ -155,64 +155,42 @@ public sealed class EventStreamTests
 
         void Produce()
         {
-            var spin = new SpinWait();
             for (long n = 1; n <= total; n++)
             {
+                long at = 0;
                 if (n % 7 == 0)
                 {
                     continue;
                 }
 
-                long at;
-                while (!stream.TryClaim(out at))
+                if (!threads.SpinUntil(() => stream.TryClaim(out at)))
                 {
-                    if (threads.StopRequested)
-                    {
-                        return;
-                    }
-
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    return;
                 }
 
                 stream.Publish(at, Event(n));
-                spin.Reset();
             }
         }
 
         void Consume()
         {
             var handler = new CheckingHandler();
-            var spin = new SpinWait();
-            bool useDrain = false;
             long expected = total - (total / 7);
-            while (handler.Count < expected && !threads.StopRequested)
+            threads.Consume(() => handler.Count >= expected, drain =>
             {
-                int got;
-                if (useDrain)
+                if (drain)
                 {
-                    got = stream.Drain(ref handler, 100);
-                }
-                else if (stream.TryRead(out OmsEvent e))
-                {
-                    handler.OnMessage(ref e, handler.Count);
-                    got = 1;
-                }
-                else
-                {
-                    got = 0;
+                    return stream.Drain(ref handler, 100);
                 }
 
-                useDrain = !useDrain;
-                if (got == 0)
+                if (!stream.TryRead(out OmsEvent e))
                 {
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    return 0;
                 }
-                else
-                {
-                    spin.Reset();
-                }
-            }
 
+                handler.OnMessage(ref e, handler.Count);
+                return 1;
+            });
             received = handler.Count;
             last = handler.Last;
         }

@@ -214,76 +214,49 @@ public sealed class SpscQueueTests
 
         void Produce()
         {
-            var spin = new SpinWait();
             for (long i = 0; i < total; i++)
             {
                 // Alternate the copy-in and the claim/commit paths.
+                long item = i;
                 if ((i & 1) == 0)
                 {
-                    while (!queue.TryWrite(Item.Of(i)))
+                    if (!threads.SpinUntil(() => queue.TryWrite(Item.Of(item))))
                     {
-                        if (threads.StopRequested)
-                        {
-                            return;
-                        }
-
-                        spin.SpinOnce(sleep1Threshold: -1);
+                        return;
                     }
                 }
                 else
                 {
-                    long sequence;
-                    while (!queue.TryClaim(out sequence))
+                    long sequence = 0;
+                    if (!threads.SpinUntil(() => queue.TryClaim(out sequence)))
                     {
-                        if (threads.StopRequested)
-                        {
-                            return;
-                        }
-
-                        spin.SpinOnce(sleep1Threshold: -1);
+                        return;
                     }
 
                     queue[sequence] = Item.Of(i);
                     queue.Commit(sequence);
                 }
-
-                spin.Reset();
             }
         }
 
         void Consume()
         {
             var handler = new OrderCheckingHandler();
-            var spin = new SpinWait();
-            bool useDrain = false;
-            while (handler.Next < total && !threads.StopRequested)
+            threads.Consume(() => handler.Next >= total, drain =>
             {
-                int got;
-                if (useDrain)
+                if (drain)
                 {
-                    got = queue.Drain(ref handler, 100);
-                }
-                else if (queue.TryRead(out Item item))
-                {
-                    handler.OnMessage(ref item, handler.Next);
-                    got = 1;
-                }
-                else
-                {
-                    got = 0;
+                    return queue.Drain(ref handler, 100);
                 }
 
-                useDrain = !useDrain;
-                if (got == 0)
+                if (!queue.TryRead(out Item item))
                 {
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    return 0;
                 }
-                else
-                {
-                    spin.Reset();
-                }
-            }
 
+                handler.OnMessage(ref item, handler.Next);
+                return 1;
+            });
             received = handler.Next;
         }
 

@@ -73,4 +73,45 @@ internal sealed class TestThreads
 
         return clock.Elapsed;
     }
+
+    /// <summary>Spins until <paramref name="ready"/> holds (true) or a stop is requested (false).</summary>
+    public bool SpinUntil(Func<bool> ready)
+    {
+        var spin = new SpinWait();
+        while (!ready())
+        {
+            if (StopRequested)
+            {
+                return false;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A consumer thread's loop: reads until <paramref name="done"/> or a stop, alternating the queue's two
+    /// read paths (<paramref name="read"/> is told whether to drain a batch or read one item, and returns how
+    /// many it got), spinning while they come back empty.
+    /// </summary>
+    public void Consume(Func<bool> done, Func<bool, int> read)
+    {
+        var spin = new SpinWait();
+        bool useDrain = false;
+        while (!done() && !StopRequested)
+        {
+            int got = read(useDrain);
+            useDrain = !useDrain;
+            if (got == 0)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+            else
+            {
+                spin.Reset();
+            }
+        }
+    }
 }
