@@ -355,6 +355,8 @@ public sealed partial class OmsEngine
         c.InstrumentId = InstrumentOf(slot);
         c.OrderId = _orders.IdOf(slot);
         c.Timestamp = timestamp;
+        c.Sequence = seq + 1;
+        c.InputSequence = _counters.MessagesValue - 1; // the message being applied
         c.ClOrdId = clOrdId;
         c.OrigClOrdId = origClOrdId;
         c.VenueOrderId = _orders.VenueOrderId[slot];

@@ -20,6 +20,13 @@ public enum VenueCommandKind : byte
 /// One outbound command in a venue's queue: everything a gateway needs to put the request on the wire,
 /// with ids as tokens (the gateway keeps the token → string map for the ids it sends).
 /// </summary>
+/// <remarks>
+/// 128 bytes, two whole cache lines, with no padding (a layout test holds it). At 112 bytes, one slot in two
+/// of a queue spanned three lines and three lines in seven held parts of two commands, so the gateway reading
+/// one command and the engine writing the next fought over a line: a cross-thread queue moved 30 to 32M
+/// 112-byte commands a second against 51 to 56M padded to 128 (docs/perf/benchmarks.md, eighteenth run). The
+/// first line holds what a gateway reads first: the kind, the ids, the numbers and the request's ClOrdID.
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct VenueCommand
 {
@@ -41,6 +48,10 @@ public struct VenueCommand
     public OrderId OrderId;
     /// <summary>The timestamp of the command that caused this.</summary>
     public long Timestamp;
+    /// <summary>This command's number in its venue's queue: 1, 2, 3… with no gaps (a full queue refuses the request instead).</summary>
+    public long Sequence;
+    /// <summary>The engine's input sequence of the message that caused this command (its journal sequence).</summary>
+    public long InputSequence;
     /// <summary>The request's ClOrdID (the order's for New, the request's for Cancel/Replace).</summary>
     public IdToken ClOrdId;
     /// <summary>The ClOrdID the request refers to (Cancel/Replace).</summary>

@@ -13,6 +13,24 @@ namespace Oms.Tests.Engine;
 /// </summary>
 public sealed class EngineLifecycleTests
 {
+    [Fact]
+    public void VenueCommands_NumberedInTheirVenuesQueue_AndNameTheMessageThatCausedThem()
+    {
+        var engine = TestEngines.Create();
+
+        engine.Apply(Msg.New("A"));                       // input 0 → venue 1, command 1
+        engine.Apply(Msg.New("B") with { VenueId = 2 });  // input 1 → venue 2, command 1
+        engine.Apply(Msg.Report(ExecType.New, "A", "E1"));  // input 2: no command
+        engine.Apply(Msg.Cancel("A-c", "A"));              // input 3 → venue 1, command 2
+
+        List<VenueCommand> first = engine.Outbound(1);
+        Assert.Equal([1L, 2], first.Select(c => c.Sequence));
+        Assert.Equal([0L, 3], first.Select(c => c.InputSequence));
+        VenueCommand second = Assert.Single(engine.Outbound(2));
+        Assert.Equal(1, second.Sequence);
+        Assert.Equal(1, second.InputSequence);
+    }
+
     // New → ack → fills.
 
     [Fact]

@@ -147,6 +147,18 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void VenueCommand_Is128Bytes_TwoWholeLinesWithoutPadding()
+    {
+        // At 112 bytes neighbouring commands shared lines; a field added or moved carelessly pads it, or spills.
+        Assert.Equal(128, Unsafe.SizeOf<VenueCommand>());
+        int fields = typeof(VenueCommand).GetFields(BindingFlags.Public | BindingFlags.Instance)
+            .Sum(f => Marshal.SizeOf(f.FieldType.IsEnum ? Enum.GetUnderlyingType(f.FieldType) : f.FieldType));
+        Assert.Equal(128, fields);
+        Assert.InRange((int)Marshal.OffsetOf<VenueCommand>(nameof(VenueCommand.ClOrdId)), 0, 48);
+        Assert.InRange((int)Marshal.OffsetOf<VenueCommand>(nameof(VenueCommand.Sequence)), 0, 56);
+    }
+
+    [Fact]
     public void VenueCommand_IsUnmanagedAndSizeIsMultipleOf8()
     {
         Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<VenueCommand>());
