@@ -69,6 +69,14 @@ public sealed class HarnessSmokeTests : IDisposable
             Assert.True(throughput.GetProperty(name).GetDouble() > 0, $"throughput.{name}");
         }
 
+        // The ring comparison's rounds, each between two probes of the round trip; measured again only when displaced.
+        JsonElement rounds = throughput.GetProperty("ringRoundTrips");
+        Assert.Equal(throughput.GetProperty("ringRuns").GetProperty("runs").GetArrayLength(), rounds.GetArrayLength());
+        Assert.All(rounds.EnumerateArray(), x => Assert.True(x.GetProperty("before").GetInt64() >= 0 && x.GetProperty("after").GetInt64() >= 0));
+        JsonElement setAside = throughput.GetProperty("ringSetAside");
+        Assert.True(setAside.ValueKind is JsonValueKind.Null or JsonValueKind.Object);
+        Assert.True(throughput.GetProperty("ringDisplaced").ValueKind is JsonValueKind.True or JsonValueKind.False);
+
         JsonElement latency = Assert.Single(root.GetProperty("latency").EnumerateArray());
         Assert.Equal(Rate, latency.GetProperty("rate").GetInt64());
         Assert.Equal(500, latency.GetProperty("liveOrders").GetInt32());

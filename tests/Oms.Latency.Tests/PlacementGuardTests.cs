@@ -1,6 +1,7 @@
 using Oms.Latency.Latency;
 using Oms.Latency.Results;
 using Oms.Latency.Support;
+using Oms.Latency.Throughput;
 
 namespace Oms.Latency.Tests;
 
@@ -63,6 +64,54 @@ public sealed class PlacementGuardTests
         Assert.Equal(0, PlacementGuard.Off.Probe());
         Assert.False(PlacementGuard.Off.IsDisplaced(0, 10_000));
         Assert.Equal(0, PlacementGuard.Off.Retries);
+    }
+
+    [Fact]
+    public void RingComparison_RanBeforeTheFloorWasKnown_IsJudgedAtTheEnd_AndMeasuredAgain()
+    {
+        // The run started displaced: the comparison's rounds probed 370 and 380 ns, and only later probes found
+        // the placement's 90. At the end it is measured again, the first set aside.
+        long[] probes = [95];
+        int next = 0;
+        var guard = new PlacementGuard(() => probes[next++], floor: 90, retries: 1, wait: TimeSpan.FromSeconds(5));
+        RingThroughputResult first = Comparison((370, 380), (375, 372));
+        RingThroughputResult again = Comparison((90, 92), (91, 90));
+        int measured = 0;
+
+        RingThroughputResult kept = RingThroughput.Recheck(first, guard, () => { measured++; return again; }, new Progress(null));
+
+        Assert.Same(again, kept);
+        Assert.Equal(1, measured);
+        Assert.Same(first, kept.SetAside);
+        Assert.False(kept.Displaced);
+    }
+
+    [Fact]
+    public void RingComparison_Undisplaced_Kept_AndWithoutRepeatsOrPlacement_KeptAsDisplaced()
+    {
+        var guard = new PlacementGuard(() => 370, floor: 90, retries: 1, wait: TimeSpan.FromMilliseconds(250));
+        RingThroughputResult fine = Comparison((90, 100), (95, 90));
+        Assert.Same(fine, RingThroughput.Recheck(fine, guard, () => throw new InvalidOperationException("not displaced"), new Progress(null)));
+        Assert.False(fine.Displaced);
+
+        // Displaced, and the placement does not come back within the wait: kept, marked.
+        RingThroughputResult moved = Comparison((90, 380));
+        Assert.Same(moved, RingThroughput.Recheck(moved, guard, () => throw new InvalidOperationException("placement never came back"), new Progress(null)));
+        Assert.True(moved.Displaced);
+        Assert.Null(moved.SetAside);
+
+        // No repeats allowed: kept, marked, without waiting.
+        var noRepeats = new PlacementGuard(() => throw new InvalidOperationException("no wait without repeats"), floor: 90, retries: 0, wait: TimeSpan.FromSeconds(5));
+        RingThroughputResult alsoMoved = Comparison((370, 90));
+        Assert.Same(alsoMoved, RingThroughput.Recheck(alsoMoved, noRepeats, () => throw new InvalidOperationException("no repeats"), new Progress(null)));
+        Assert.True(alsoMoved.Displaced);
+    }
+
+    private static RingThroughputResult Comparison(params (long Before, long After)[] rounds)
+    {
+        var r = new RingThroughputResult { MessagesPerRun = 1, Capacity = 2 };
+        r.Rounds.AddRange(rounds);
+        return r;
     }
 
     [Fact]

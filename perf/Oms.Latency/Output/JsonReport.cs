@@ -137,6 +137,22 @@ public static partial class JsonReport
             WriteSeries(w, ring.Ring);
             WriteSeries(w, ring.RingMulti);
             WriteSeries(w, ring.Channels);
+            WriteRingRounds(w, ring);
+            w.WriteBoolean("ringDisplaced", ring.Displaced);
+            if (ring.SetAside is { } setAside)
+            {
+                w.WriteStartObject("ringSetAside");
+                w.WriteNumber("ring", Math.Round(setAside.Ring.Median));
+                w.WriteNumber("ringMulti", Math.Round(setAside.RingMulti.Median));
+                w.WriteNumber("channels", Math.Round(setAside.Channels.Median));
+                w.WriteNumber("ringVsChannels", Math.Round(setAside.Ratio, 3));
+                WriteRingRounds(w, setAside);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("ringSetAside");
+            }
         }
 
         w.WriteStartArray("workingSets");
@@ -157,6 +173,20 @@ public static partial class JsonReport
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteRingRounds(Utf8JsonWriter w, RingThroughputResult ring)
+    {
+        w.WriteStartArray("ringRoundTrips");
+        foreach ((long before, long after) in ring.Rounds)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("before", before);
+            w.WriteNumber("after", after);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteSeries(Utf8JsonWriter w, ThroughputSeries s)

@@ -50,14 +50,27 @@ public static class ReportTables
 
         if (r.RingVsChannels is { } rc)
         {
-            rows.Add(SeriesRow("ring, 1 producer → consumer thread (single-producer mode)", rc.Ring, $"{Format.Ratio(rc.Ratio)} channels"));
+            string rounds = RoundTrips(rc);
+            rows.Add(SeriesRow("ring, 1 producer → consumer thread (single-producer mode)", rc.Ring,
+                $"{Format.Ratio(rc.Ratio)} channels{(rc.Displaced ? " (displaced)" : "")}{rounds}"));
             rows.Add(SeriesRow("ring, same, multi-producer mode (CAS claim)", rc.RingMulti, $"{Format.Ratio(rc.RatioMulti)} channels"));
             rows.Add(SeriesRow("bounded Channel, same", rc.Channels, "baseline"));
+            if (rc.SetAside is { } first)
+            {
+                // Measured on a displaced placement, then again: listed, in no figure.
+                rows.Add(SeriesRow("set aside (displaced, measured again): ring", first.Ring, $"{Format.Ratio(first.Ratio)} channels{RoundTrips(first)}"));
+                rows.Add(SeriesRow("set aside (displaced, measured again): bounded Channel", first.Channels, "not counted"));
+            }
         }
 
         return new TextTable("Throughput (same stream, same process; median of the measured runs)",
             ["what", "messages/s", "runs (min–max)", "GCs / allocated", "ratio"], rows);
     }
+
+    // The cross-CPU round trips around the comparison's rounds ("" when not probed).
+    private static string RoundTrips(RingThroughputResult rc) =>
+        rc.Rounds.All(x => x.Before == 0 && x.After == 0) ? ""
+        : $"; round trips {string.Join(", ", rc.Rounds.Select(x => $"{Format.Ns(x.Before)} → {Format.Ns(x.After)}"))}";
 
     private static string[] SeriesRow(string what, ThroughputSeries s, string ratio) =>
     [

@@ -72,6 +72,18 @@ public sealed class RingThroughputResult
 
     /// <summary>Ring throughput in multi-producer mode over the channel's (medians).</summary>
     public double RatioMulti => Channels.Median > 0 ? RingMulti.Median / Channels.Median : 0;
+
+    /// <summary>
+    /// The cross-CPU round trip (p50, ns; 0 when not probed) before and after each measured round (ring, ring in
+    /// multi-producer mode, channel), in order.
+    /// </summary>
+    public List<(long Before, long After)> Rounds { get; } = [];
+
+    /// <summary>True when a round ran on a displaced placement and the comparison was kept all the same.</summary>
+    public bool Displaced { get; set; }
+
+    /// <summary>The comparison as first measured, when it ran on a displaced placement and was measured again; in no figure.</summary>
+    public RingThroughputResult? SetAside { get; set; }
 }
 
 /// <summary>The search for the highest offered rate the whole loop sustains.</summary>
