@@ -84,6 +84,7 @@ public sealed class HarnessSmokeTests : IDisposable
         Assert.Equal(OperatingSystem.IsLinux(), latency.GetProperty("hugePageBytes").GetInt64() > 0);
         AssertPercentiles(latency.GetProperty("endToEnd"));
         AssertPercentiles(latency.GetProperty("applied"));
+        AssertPercentiles(latency.GetProperty("toVenue"));
         AssertPercentiles(latency.GetProperty("engineAdds"), allowNegative: true);
         AssertEveryMessageCounted(latency);
 
@@ -112,6 +113,8 @@ public sealed class HarnessSmokeTests : IDisposable
             Assert.Equal(WindowMessages, run.GetProperty("recordedCallbacks").GetInt64());
             Assert.Equal(0, run.GetProperty("missingApplied").GetInt64());
             Assert.Equal(0, run.GetProperty("missingCallback").GetInt64());
+            // New orders, cancels and replaces reach the gateway side; reports send nothing to a venue.
+            Assert.InRange(run.GetProperty("recordedVenueCommands").GetInt64(), 1, WindowMessages - 1);
             Assert.True(run.GetProperty("crossCpuRoundTripP50").GetInt64() >= 0);
             Assert.True(run.GetProperty("crossCpuRoundTripP50After").GetInt64() >= 0);
             // A window kept on a displaced placement is flagged only once the session's repeats are used up.

@@ -34,14 +34,31 @@ public struct CallbackRecorder : IRingHandler<OmsEvent>
     }
 }
 
-/// <summary>Counts venue commands (the gateway side of the loop reads and discards them).</summary>
+/// <summary>
+/// The gateway side of the loop: counts venue commands and records, for each window message, when the venue
+/// command it caused arrived (one clock read per command).
+/// </summary>
 public struct CommandSink : IRingHandler<VenueCommand>
 {
+    /// <summary>Arrival times by message index (0 = none yet); empty outside a window.</summary>
+    public long[] Arrived;
+    /// <summary>The engine's input sequence of the window's first message.</summary>
+    public long InputBase;
+    /// <summary>Messages in the window.</summary>
+    public long Count;
     /// <summary>Commands read.</summary>
     public long Commands;
 
     /// <inheritdoc/>
-    public void OnMessage(ref VenueCommand message, long sequence) => Commands++;
+    public void OnMessage(ref VenueCommand message, long sequence)
+    {
+        Commands++;
+        long index = message.InputSequence - InputBase;
+        if ((ulong)index < (ulong)Count && Arrived[index] == 0)
+        {
+            Arrived[index] = NanoClock.Now();
+        }
+    }
 }
 
 /// <summary>
@@ -86,12 +103,12 @@ public sealed class EngineOutputs
         _anomalies = engine.Anomalies;
     }
 
-    /// <summary>Points both recorders at a new window.</summary>
-    public void Reset(long[] callback, long inputBase, int count)
+    /// <summary>Points the recorders at a new window.</summary>
+    public void Reset(long[] callback, long[] venue, long inputBase, int count)
     {
         Strategy = new CallbackRecorder { Callback = callback, InputBase = inputBase, Count = count };
         Operator = new CallbackRecorder { Callback = callback, InputBase = inputBase, Count = count };
-        Venue = default;
+        Venue = new CommandSink { Arrived = venue, InputBase = inputBase, Count = count };
     }
 
     /// <summary>Drains up to <paramref name="limit"/> items from every queue; returns how many.</summary>

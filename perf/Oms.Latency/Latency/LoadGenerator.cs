@@ -90,7 +90,7 @@ public sealed class LoadGenerator : IDisposable
         _ringBase = ringBase;
         _published = false;
         _trace = default;
-        _outputs?.Reset(times.Callback, inputBase, count);
+        _outputs?.Reset(times.Callback, times.Venue, inputBase, count);
         _consumer?.Run();
         _producer.Run();
         _producer.Wait();

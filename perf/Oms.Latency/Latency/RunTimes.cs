@@ -21,6 +21,9 @@ public sealed class RunTimes(int capacity)
     /// <summary>When the first output event caused by the message reached the strategy-side thread (ns); 0 when none did.</summary>
     public long[] Callback { get; } = new long[capacity];
 
+    /// <summary>When the venue command the message caused reached the gateway-side thread (ns); 0 when it caused none.</summary>
+    public long[] Venue { get; } = new long[capacity];
+
     /// <summary>The largest window.</summary>
     public int Capacity => Stamp.Length;
 
@@ -30,5 +33,6 @@ public sealed class RunTimes(int capacity)
         Array.Clear(Stamp, 0, count);
         Array.Clear(Applied, 0, count);
         Array.Clear(Callback, 0, count);
+        Array.Clear(Venue, 0, count);
     }
 }

@@ -32,6 +32,7 @@ public static class WindowAnalysis
         var appliedFromStamp = Histograms.Create();
         var endToEnd = withCallbacks ? Histograms.Create() : null;
         var endToEndFromStamp = withCallbacks ? Histograms.Create() : null;
+        var toVenue = withCallbacks ? Histograms.Create() : null;
         long missingApplied = 0, missingCallback = 0;
         for (int i = 0; i < count; i++)
         {
@@ -51,6 +52,13 @@ public static class WindowAnalysis
             if (endToEnd is null)
             {
                 continue;
+            }
+
+            // Only the messages that send something to a venue (accepted new orders, cancels, replaces) have one.
+            long venue = times.Venue[i];
+            if (venue != 0)
+            {
+                Histograms.Record(toVenue!, venue - scheduled);
             }
 
             long callback = times.Callback[i];
@@ -77,6 +85,7 @@ public static class WindowAnalysis
             AppliedFromStamp = appliedFromStamp,
             EndToEnd = endToEnd,
             EndToEndFromStamp = endToEndFromStamp,
+            ToVenue = toVenue,
             MissingApplied = missingApplied,
             MissingCallback = missingCallback,
             Trace = trace,

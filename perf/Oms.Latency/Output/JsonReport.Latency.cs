@@ -71,6 +71,7 @@ public static partial class JsonReport
         Stage.EndToEnd => "endToEnd",
         Stage.Applied => "applied",
         Stage.EndToEndFromStamp => "endToEndFromStamp",
+        Stage.ToVenue => "toVenue",
         _ => "appliedFromStamp",
     };
 
@@ -97,6 +98,7 @@ public static partial class JsonReport
         w.WriteNumber("missingCallback", run.MissingCallback);
         w.WriteNumber("recorded", run.Applied.TotalCount);
         w.WriteNumber("recordedCallbacks", run.EndToEnd?.TotalCount ?? 0);
+        w.WriteNumber("recordedVenueCommands", run.ToVenue?.TotalCount ?? 0);
         w.WriteNumber("operatorFirsts", run.Trace.OperatorFirsts);
         w.WriteNumber("maxBacklog", run.Trace.MaxBacklog);
         w.WriteNumber("finalBacklog", run.Trace.FinalBacklog);

@@ -92,7 +92,9 @@ public static class MarkdownReport
             "charges the wait to every late message; the stamp-based figures (not corrected) are kept for comparison.");
         s.AppendLine("* *Applied*: the engine thread reads the clock once after each `DoWork` batch and stamps every message of the batch. " +
             "*Callback*: the strategy-side thread reads the clock at the first output event of each message (its owner's stream; for duplicates, " +
-            "which tell the strategy nothing, the operator's anomaly stream). *Ring only*: the same producer into a bare `MpscRing` (single-producer mode, as the engine's), drained by a pinned " +
+            "which tell the strategy nothing, the operator's anomaly stream). *Venue command read*: the gateway-side thread reads the clock when it reads " +
+            "the venue command a new order, cancel or replace caused (commands only: tick-to-trade through the engine). " +
+            "*Ring only*: the same producer into a bare `MpscRing` (single-producer mode, as the engine's), drained by a pinned " +
             "consumer that stamps as the engine thread does; *engine adds* = applied − ring only, per percentile.");
         s.AppendLine("* Percentiles per window from HdrHistogram (3 significant digits); tables show the median over runs and the p99's min–max. " +
             "GC: collections and `GC.GetTotalAllocatedBytes(precise: true)` across each window, plus the hot threads' own allocation " +

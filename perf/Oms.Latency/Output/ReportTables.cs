@@ -86,7 +86,7 @@ public static class ReportTables
         var rows = new List<string[]>();
         foreach (RateResult rate in ws.Latency)
         {
-            foreach (Stage stage in new[] { Stage.EndToEnd, Stage.Applied, Stage.EndToEndFromStamp })
+            foreach (Stage stage in new[] { Stage.EndToEnd, Stage.Applied, Stage.EndToEndFromStamp, Stage.ToVenue })
             {
                 rows.Add(LatencyRow(rate, stage, StageLabel(stage)));
             }
@@ -137,6 +137,7 @@ public static class ReportTables
         Stage.EndToEnd => "schedule → callback (CO corrected)",
         Stage.Applied => "schedule → applied (CO corrected)",
         Stage.EndToEndFromStamp => "stamp → callback (not corrected)",
+        Stage.ToVenue => "schedule → venue command read (CO corrected; commands only)",
         _ => "stamp → applied (not corrected)",
     };
 

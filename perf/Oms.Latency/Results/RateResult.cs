@@ -15,6 +15,11 @@ public enum Stage
     EndToEndFromStamp,
     /// <summary>Producer stamp → state applied (not corrected).</summary>
     AppliedFromStamp,
+    /// <summary>
+    /// Scheduled send → the command's venue command read on the gateway side (coordinated omission corrected):
+    /// tick-to-trade through the engine, for the messages that send one (new orders, cancels, replaces).
+    /// </summary>
+    ToVenue,
 }
 
 /// <summary>Every measured window at one offered rate (engine on a working set, or the ring alone).</summary>
@@ -56,6 +61,7 @@ public sealed class RateResult
         Stage.EndToEnd => w.EndToEnd,
         Stage.Applied => w.Applied,
         Stage.EndToEndFromStamp => w.EndToEndFromStamp,
+        Stage.ToVenue => w.ToVenue,
         _ => w.AppliedFromStamp,
     };
 

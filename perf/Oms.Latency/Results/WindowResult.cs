@@ -26,6 +26,8 @@ public sealed class WindowResult
     public LongHistogram? EndToEnd { get; init; }
     /// <summary>Stamp → strategy callback (null for ring-only windows).</summary>
     public LongHistogram? EndToEndFromStamp { get; init; }
+    /// <summary>Schedule → the venue command read on the gateway side, for the messages that caused one (null for ring-only windows).</summary>
+    public LongHistogram? ToVenue { get; init; }
     /// <summary>Messages with no applied time (should be 0).</summary>
     public long MissingApplied { get; init; }
     /// <summary>Messages with no output event (should be 0).</summary>
