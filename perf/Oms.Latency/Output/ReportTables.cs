@@ -50,9 +50,8 @@ public static class ReportTables
 
         if (r.RingVsChannels is { } rc)
         {
-            string rounds = RoundTrips(rc);
             rows.Add(SeriesRow("ring, 1 producer → consumer thread (single-producer mode)", rc.Ring,
-                $"{Format.Ratio(rc.Ratio)} channels{(rc.Displaced ? " (displaced)" : "")}{rounds}"));
+                $"{Format.Ratio(rc.Ratio)} channels{(rc.Displaced ? " (displaced)" : "")}{RoundTrips(rc)}"));
             rows.Add(SeriesRow("ring, same, multi-producer mode (CAS claim)", rc.RingMulti, $"{Format.Ratio(rc.RatioMulti)} channels"));
             rows.Add(SeriesRow("bounded Channel, same", rc.Channels, "baseline"));
             if (rc.SetAside is { } first)

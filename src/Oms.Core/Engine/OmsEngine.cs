@@ -38,6 +38,9 @@ public sealed partial class OmsEngine
     private readonly EventStream _anomalies;
     private readonly EngineCounters _counters = new();
     private long _anomalySequence;
+    private long _mintSequence;
+    private SpscQueue<JournalEntry>? _inputTap;
+    private long _prefetchedThrough = -1; // the highest ring sequence whose lines were asked for ahead of it
 
     /// <summary>
     /// With the checks on (<see cref="Checks"/>, as in every test), the byte an event is filled with before its
@@ -46,9 +49,6 @@ public sealed partial class OmsEngine
     /// Engine thread; set before traffic.
     /// </summary>
     internal byte EventPoison;
-    private long _mintSequence;
-    private SpscQueue<JournalEntry>? _inputTap;
-    private long _prefetchedThrough = -1; // the highest ring sequence whose lines were asked for ahead of it
 
     /// <summary>Creates an engine with everything preallocated from <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>

@@ -176,20 +176,15 @@ public sealed class EventStreamTests
         {
             var handler = new CheckingHandler();
             long expected = total - (total / 7);
-            threads.Consume(() => handler.Count >= expected, drain =>
+            threads.Consume(() => handler.Count >= expected, () => stream.Drain(ref handler, 100), () =>
             {
-                if (drain)
+                bool got = stream.TryRead(out OmsEvent e);
+                if (got)
                 {
-                    return stream.Drain(ref handler, 100);
+                    handler.OnMessage(ref e, handler.Count);
                 }
 
-                if (!stream.TryRead(out OmsEvent e))
-                {
-                    return 0;
-                }
-
-                handler.OnMessage(ref e, handler.Count);
-                return 1;
+                return got ? 1 : 0;
             });
             received = handler.Count;
             last = handler.Last;

@@ -242,20 +242,15 @@ public sealed class SpscQueueTests
         void Consume()
         {
             var handler = new OrderCheckingHandler();
-            threads.Consume(() => handler.Next >= total, drain =>
+            threads.Consume(() => handler.Next >= total, () => queue.Drain(ref handler, 100), () =>
             {
-                if (drain)
+                bool got = queue.TryRead(out Item item);
+                if (got)
                 {
-                    return queue.Drain(ref handler, 100);
+                    handler.OnMessage(ref item, handler.Next);
                 }
 
-                if (!queue.TryRead(out Item item))
-                {
-                    return 0;
-                }
-
-                handler.OnMessage(ref item, handler.Next);
-                return 1;
+                return got ? 1 : 0;
             });
             received = handler.Next;
         }

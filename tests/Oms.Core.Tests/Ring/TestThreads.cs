@@ -92,17 +92,17 @@ internal sealed class TestThreads
     }
 
     /// <summary>
-    /// A consumer thread's loop: reads until <paramref name="done"/> or a stop, alternating the queue's two
-    /// read paths (<paramref name="read"/> is told whether to drain a batch or read one item, and returns how
-    /// many it got), spinning while they come back empty.
+    /// A consumer thread's loop: reads until <paramref name="done"/> or a stop, alternating the queue's two read
+    /// paths (<paramref name="drain"/> a batch, <paramref name="readOne"/> one item; each returns how many it
+    /// got), spinning while they come back empty.
     /// </summary>
-    public void Consume(Func<bool> done, Func<bool, int> read)
+    public void Consume(Func<bool> done, Func<int> drain, Func<int> readOne)
     {
         var spin = new SpinWait();
         bool useDrain = false;
         while (!done() && !StopRequested)
         {
-            int got = read(useDrain);
+            int got = useDrain ? drain() : readOne();
             useDrain = !useDrain;
             if (got == 0)
             {
