@@ -15,7 +15,8 @@ public enum ThreadLayout
 
 /// <summary>
 /// The producer (and, in the shared layout, the strategy-side consumer) of a latency window. The producer
-/// copies each pregenerated message into the ring at its scheduled time, stamping it just before publishing.
+/// copies each pregenerated message into the ring at its scheduled time, stamped with the clock read that found it
+/// due (the first of a burst; later ones read the clock again), so no clock read sits between that and its publish.
 /// </summary>
 /// <remarks>
 /// <para>Schedule: message <c>i</c> is due at <c>start + i × 10⁹ / rate</c> (rate 0: as fast as the ring takes
@@ -196,7 +197,9 @@ public sealed class LoadGenerator : IDisposable
 
             ref OmsMessage slot = ref ring[sequence];
             slot = _messages[next];
-            long stamp = NanoClock.Now();
+            // The read that found the first message due is its stamp: a clock read (about 22 ns here) between
+            // finding a message due and publishing it would only delay the publish. Later ones of a burst read again.
+            long stamp = burst == 0 ? now : NanoClock.Now();
             slot.Timestamp = stamp;
             _stamp[next] = stamp;
             ring.Publish(sequence);

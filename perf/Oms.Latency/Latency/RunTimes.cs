@@ -12,7 +12,7 @@ namespace Oms.Latency.Latency;
 /// </remarks>
 public sealed class RunTimes(int capacity)
 {
-    /// <summary>The producer's stamp (ns), written just before publishing.</summary>
+    /// <summary>The producer's stamp (ns): the clock read that found the message due (a burst's first), or a read just before its publish.</summary>
     public long[] Stamp { get; } = new long[capacity];
 
     /// <summary>When the consumer thread finished the batch holding the message (ns): state applied (engine) or received (ring only).</summary>
