@@ -16,7 +16,8 @@ public enum ThreadLayout
 /// <summary>
 /// The producer (and, in the shared layout, the strategy-side consumer) of a latency window. The producer
 /// copies each pregenerated message into the ring at its scheduled time, stamped with the clock read that found it
-/// due (the first of a burst; later ones read the clock again), so no clock read sits between that and its publish.
+/// due, so a message sent on time has no clock read between that and its publish (a burst's later messages, already
+/// late, read the clock again just before theirs).
 /// </summary>
 /// <remarks>
 /// <para>Schedule: message <c>i</c> is due at <c>start + i × 10⁹ / rate</c> (rate 0: as fast as the ring takes

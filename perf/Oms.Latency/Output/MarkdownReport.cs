@@ -87,7 +87,7 @@ public static class MarkdownReport
         s.AppendLine($"* Offered rates {string.Join(", ", c.Rates.Select(x => Format.Rate(x)))}; per rate a fresh engine, {c.WarmupRuns} discarded warm-up " +
             $"window(s), then {c.Runs} measured windows of {c.RunSeconds:0.###} s each (messages = rate × duration). Before everything, {c.JitRounds} rounds " +
             "of every hot path on a small working set let the tiered JIT install optimised code.");
-        s.AppendLine("* Message i is due at start + i/rate. The producer stamps `OmsMessage.Timestamp` with the clock read that found the message due (a burst's later messages read it again), then copies and publishes: no clock read between. " +
+        s.AppendLine("* Message i is due at start + i/rate. The producer stamps `OmsMessage.Timestamp` with the clock read that found the message due, then copies and publishes it (no clock read between); a burst's later messages read the clock again just before their publish. " +
             "**Coordinated omission is corrected by measuring from the scheduled send time**, so a producer held back (full ring, busy thread) " +
             "charges the wait to every late message; the stamp-based figures (not corrected) are kept for comparison.");
         s.AppendLine("* *Applied*: the engine thread reads the clock once after each `DoWork` batch and stamps every message of the batch. " +
