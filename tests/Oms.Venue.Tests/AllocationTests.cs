@@ -15,10 +15,11 @@ public sealed class AllocationTests
             h.Advance(9_000);
         }
 
-        // A per-report allocation shows in every window; a one-off by the runtime (late tier-up or on-stack
-        // replacement on a loaded machine) in one at most: some window of 5,000 steps (of three) allocates 0.
+        // A per-report allocation shows in every window; one-offs by the runtime (late tier-up or on-stack
+        // replacement on a loaded machine) in a few at most: some window of 5,000 steps (of five) allocates 0.
+        // Three were not enough once, in a CI run of the whole suite (2,080, 3,184 and 408 bytes; never seen alone).
         var windows = new List<(long Bytes, long Reports)>();
-        while (windows.Count < 3 && (windows.Count == 0 || windows[^1].Bytes != 0))
+        while (windows.Count < 5 && (windows.Count == 0 || windows[^1].Bytes != 0))
         {
             long reportsBefore = h.Venue.Counters.ReportsPublished;
             h.VenueAllocatedBytes = 0;
