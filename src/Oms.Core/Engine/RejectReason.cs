@@ -56,7 +56,11 @@ public enum RejectReason : ushort
     IdCapacity = 302,
     /// <summary>The position table is full.</summary>
     PositionCapacity = 303,
-    /// <summary>The fill store or ExecID index is full: the fill is applied but cannot be deduplicated later.</summary>
+    /// <summary>
+    /// The fill store or ExecID index is full: the fill is applied. With the store full its ExecID is still
+    /// indexed (a redelivery is a duplicate), but no bust or correction can name it; with the index full a
+    /// redelivery cannot be recognised.
+    /// </summary>
     FillCapacity = 304,
     /// <summary>The venue's outbound queue is full; the gateway is not keeping up.</summary>
     VenueBackPressure = 305,

@@ -143,11 +143,18 @@ public sealed class FillStore
     /// <summary>
     /// Records a fill under its ExecID and venue, the ExecID's index entry staged until
     /// <see cref="CommitPending"/>; returns its index, or -1 when the store or the index is full or the ExecID is
-    /// there already.
+    /// there already. With the store full the ExecID is still remembered (as <see cref="RememberExecId"/> does),
+    /// so a redelivery of the fill the store could not hold is still a duplicate, never applied twice.
     /// </summary>
     public int Record(IdToken execId, int venue, int orderSlot, Side side, long qty, long price, long fee)
     {
-        if (_count >= _slot.Length || !Stage(execId, venue, _count))
+        if (_count >= _slot.Length)
+        {
+            Stage(execId, venue, -1);
+            return -1;
+        }
+
+        if (!Stage(execId, venue, _count))
         {
             return -1;
         }

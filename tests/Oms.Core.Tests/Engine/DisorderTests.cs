@@ -66,6 +66,28 @@ public sealed class DisorderTests
     }
 
     [Fact]
+    public void DuplicateExecId_OfAFillTheFullStoreCouldNotRecord_StillCaught()
+    {
+        var options = TestEngines.SmallOptions();
+        options.MaxFills = 1;
+        var engine = TestEngines.Create(options);
+        engine.NewAcked("A");
+        engine.Apply(Msg.Fill("A", "f1", 10, 10_000));
+        engine.Apply(Msg.Fill("A", "f2", 20, 10_000)); // applied, but the store has no room to record it
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.FillCapacity));
+        engine.DrainAll();
+        PositionView positionBefore = engine.Position(PositionOwner.Strategy, 1);
+
+        engine.ApplyFlagged(Msg.Fill("A", "f2", 20, 10_000), RejectReason.DuplicateExecId);
+
+        Assert.Equal(30, engine.Order("A").CumQty);
+        Assert.Equal(2, engine.Counters.Fills);
+        Assert.Equal(positionBefore, engine.Position(PositionOwner.Strategy, 1));
+        // Remembered, not recorded: no bust can name it.
+        engine.ApplyFlagged(Msg.Report(ExecType.TradeCancel, "A", "b2", execRefId: "f2"), RejectReason.UnknownExecRef);
+    }
+
+    [Fact]
     public void SameExecId_FromTwoVenues_BothApplied()
     {
         // An ExecID is the sell side's (FIX tag 17): two venues may well both send "f1".
