@@ -129,9 +129,9 @@ public sealed partial class OmsEngine
         RejectReason invalid = t.Action switch
         {
             TransitionAction.Fill or TransitionAction.FillWhilePending or TransitionAction.FillLate
-                => m.LastQty > 0 ? RejectReason.None : RejectReason.MalformedReport,
+                => m.LastQty > 0 && TradeFits(slot, m.LastQty, m.LastQty) ? RejectReason.None : RejectReason.MalformedReport,
             TransitionAction.Bust => CheckExecRef(in m, slot, out refFill),
-            TransitionAction.Correct => m.LastQty <= 0 ? RejectReason.MalformedReport : CheckExecRef(in m, slot, out refFill),
+            TransitionAction.Correct => m.LastQty <= 0 ? RejectReason.MalformedReport : CheckCorrection(in m, slot, out refFill),
             TransitionAction.CompleteReplace => _orders.PendingQty[slot] > 0 ? RejectReason.None : RejectReason.InvalidTransition,
             _ => RejectReason.None,
         };
@@ -292,6 +292,31 @@ public sealed partial class OmsEngine
         }
 
         return _orders.Quantities[slot].CumQty - _fills.QtyOf(fill) < 0 ? RejectReason.NegativeCumQty : RejectReason.None;
+    }
+
+    private RejectReason CheckCorrection(in OmsMessage m, int slot, out int fill)
+    {
+        RejectReason reason = CheckExecRef(in m, slot, out fill);
+        if (reason != RejectReason.None)
+        {
+            return reason;
+        }
+
+        // The corrected quantity replaces the old one in the order; the positions are held to it as if added.
+        return TradeFits(slot, m.LastQty - _fills.QtyOf(fill), m.LastQty) ? RejectReason.None : RejectReason.MalformedReport;
+    }
+
+    /// <summary>
+    /// False when adding <paramref name="cumQtyChange"/> to the order's CumQty, or a trade of
+    /// <paramref name="positionQty"/> to either of its position rows, would overflow: a garbled quantity is
+    /// refused before it can wrap a total.
+    /// </summary>
+    private bool TradeFits(int slot, long cumQtyChange, long positionQty)
+    {
+        PositionRows rows = _orders.Positions[slot];
+        return cumQtyChange <= long.MaxValue - _orders.Quantities[slot].CumQty
+            && _positions.TradeFits(rows.Account, positionQty)
+            && _positions.TradeFits(rows.Strategy, positionQty);
     }
 
     private void Bust(in OmsMessage m, int slot, int fill)

@@ -79,7 +79,10 @@ public enum RejectReason : ushort
     UnknownExecRef = 406,
     /// <summary>A bust or correction names a fill that was already busted or corrected.</summary>
     ExecRefNotActive = 407,
-    /// <summary>The report is missing a field its type needs (for example a fill with no quantity).</summary>
+    /// <summary>
+    /// The report is missing a field its type needs (for example a fill with no quantity), or carries one no
+    /// order could hold (a quantity that would overflow the order's CumQty or its position's totals).
+    /// </summary>
     MalformedReport = 408,
     /// <summary>A fill for an order the venue had rejected: applied and flagged.</summary>
     FillAfterReject = 409,

@@ -198,6 +198,13 @@ public sealed class PositionTable
         NetQty[row] = opened;
     }
 
+    /// <summary>
+    /// True when a trade of <paramref name="qty"/> (positive, either side) leaves the row's bought, sold and net
+    /// quantities in range.
+    /// </summary>
+    public bool TradeFits(int row, long qty) =>
+        qty <= long.MaxValue - BoughtQty[row] && qty <= long.MaxValue - SoldQty[row] && qty <= long.MaxValue - Math.Abs(NetQty[row]);
+
     /// <summary>Appends a recorded fill to the row's chain; call before applying its trade (a checkpoint taken here is the state before it).</summary>
     public void LinkFill(int row, FillStore fills, int fill)
     {

@@ -735,6 +735,51 @@ public sealed class DisorderTests
         Assert.Equal(10, engine.Order("A").CumQty);
     }
 
+    [Fact]
+    public void Fill_LastQtyThatWouldOverflowCumQty_MalformedReportAndUntouched()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        engine.DrainAll();
+
+        engine.ApplyFlagged(Msg.Fill("A", "f2", long.MaxValue, 10_000), RejectReason.MalformedReport); // a garbled LastQty
+
+        Assert.Equal(40, engine.Order("A").CumQty);
+        Assert.Null(engine.ValidateInvariants());
+    }
+
+    [Fact]
+    public void Fill_LastQtyThatWouldOverflowItsPosition_MalformedReportAndUntouched()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.NewAcked("B");
+        engine.Apply(Msg.Fill("A", "f1", long.MaxValue - 10, 1)); // fits the order (overfilled), and the position
+        engine.DrainAll();
+
+        // B's own CumQty has room; the strategy's and the account's bought quantity have not.
+        engine.ApplyFlagged(Msg.Fill("B", "f2", 20, 1), RejectReason.MalformedReport);
+
+        Assert.Equal(0, engine.Order("B").CumQty);
+        Assert.Equal(long.MaxValue - 10, engine.Position(PositionOwner.Strategy, 1).NetQty);
+    }
+
+    [Fact]
+    public void Correct_LastQtyThatWouldOverflowCumQty_MalformedReportAndUntouched()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        engine.Apply(Msg.Fill("A", "f2", 10, 10_000));
+        engine.DrainAll();
+
+        engine.ApplyFlagged(Msg.Report(ExecType.TradeCorrect, "A", "k1", execRefId: "f2", lastQty: long.MaxValue, lastPx: 10_000),
+            RejectReason.MalformedReport);
+
+        Assert.Equal(50, engine.Order("A").CumQty);
+    }
+
     // Positions.
 
     [Fact]
