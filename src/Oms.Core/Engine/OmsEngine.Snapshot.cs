@@ -102,7 +102,7 @@ public sealed partial class OmsEngine
         int row = engine._positions.RebuildCheckpoints(engine._fills);
         if (row >= 0)
         {
-            throw new InvalidDataException($"snapshot position row {row} disagrees with a replay of its fills");
+            throw new InvalidDataException($"snapshot position row {row} disagrees with a replay of its fills (or its chain names fills that are not there)");
         }
 
         if (engine.InputSequence != BinaryPrimitives.ReadInt64LittleEndian(header[16..]))

@@ -285,6 +285,9 @@ public sealed class FillStore
         w.Write(_byExecId);
     }
 
+    /// <summary>True for -1 (none) or a recorded fill's index.</summary>
+    internal bool NamesFillOrNone(int fill) => fill >= -1 && fill < _count;
+
     internal void ReadSnapshot(BinaryReader r)
     {
         if (r.ReadInt32() != _slot.Length || _count != 0)
@@ -292,8 +295,14 @@ public sealed class FillStore
             throw new InvalidDataException("snapshot fill capacity differs from this engine's, or the engine is not empty");
         }
 
-        _count = r.ReadInt32();
-        for (int i = 0; i < _count; i++)
+        int count = r.ReadInt32();
+        if ((uint)count > (uint)_slot.Length)
+        {
+            throw new InvalidDataException($"snapshot claims {count} fills, outside 0 to {_slot.Length}");
+        }
+
+        _count = count;
+        for (int i = 0; i < count; i++)
         {
             _slot[i] = r.ReadInt32();
             _qty[i] = r.ReadInt64();
@@ -304,6 +313,14 @@ public sealed class FillStore
             _nextInAccount[i] = r.ReadInt32();
             _nextInStrategy[i] = r.ReadInt32();
             _correctionPlace[i] = r.ReadInt32();
+            // Every number that names another fill (or an order row) is checked here: a bad one would otherwise
+            // surface as an index out of range (or a chain that never ends) on some later message.
+            if (_slot[i] < 0 || !Enum.IsDefined(_state[i]) || _side[i] == Side.None || !Enum.IsDefined(_side[i])
+                || !NamesFillOrNone(_nextInAccount[i]) || !NamesFillOrNone(_nextInStrategy[i])
+                || (uint)_correctionPlace[i] > (uint)count)
+            {
+                throw new InvalidDataException($"snapshot fill {i} has a field out of range");
+            }
         }
 
         r.ReadInto(_byExecId, scoped: true);
@@ -312,8 +329,13 @@ public sealed class FillStore
         _seen.Clear();
         for (int bucket = 0; bucket < _byExecId.BucketCount; bucket++)
         {
-            if (_byExecId.TryGetBucket(bucket, out IdToken execId, out _, out _))
+            if (_byExecId.TryGetBucket(bucket, out IdToken execId, out int fill, out _))
             {
+                if (!NamesFillOrNone(fill))
+                {
+                    throw new InvalidDataException($"snapshot ExecID index names fill {fill}, outside the {count} fills");
+                }
+
                 _seen.Add(execId);
             }
         }

@@ -413,7 +413,8 @@ public sealed class PositionTable
     /// <summary>
     /// After a snapshot load (checkpoints are not in it): replays every complete row's chain from its first
     /// fill, taking its checkpoints again. Returns the first row whose replay disagrees with its loaded state
-    /// (the snapshot's positions and fills do not belong together), or -1.
+    /// (the snapshot's positions and fills do not belong together), whose first or last fill is not a recorded
+    /// one, or whose chain is longer than the fills recorded (a cycle), or -1.
     /// </summary>
     internal int RebuildCheckpoints(FillStore fills)
     {
@@ -423,6 +424,11 @@ public sealed class PositionTable
         for (int row = 0; row < _count; row++)
         {
             LastCheckpoint[row] = -1;
+            if (!fills.NamesFillOrNone(FirstFill[row]) || !fills.NamesFillOrNone(LastFill[row]))
+            {
+                return row;
+            }
+
             if (Incomplete[row])
             {
                 // Never rebuilt from its chain (its busts book opposite trades), so it needs no checkpoints.
@@ -432,8 +438,14 @@ public sealed class PositionTable
             PositionState loaded = StateOf(row);
             SetState(row, default);
             PositionOwner owner = Owner[row];
+            int steps = 0;
             for (int f = FirstFill[row]; f >= 0; f = fills.NextOf(f, owner))
             {
+                if (++steps > fills.Count)
+                {
+                    return row;
+                }
+
                 if (fills.StateOf(f) == FillState.Active)
                 {
                     // The rule LinkFill follows, for the fills still active.

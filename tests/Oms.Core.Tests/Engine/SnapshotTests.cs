@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Oms.Engine;
@@ -121,6 +123,51 @@ public sealed class SnapshotTests
         stream.Position = 0;
         var e = Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(stream, DifferentialTests.Options()));
         Assert.Contains($"position row {row}", e.Message);
+    }
+
+    [Theory]
+    [InlineData("ExecID index names a fill never recorded")]
+    [InlineData("fill chain links to a fill never recorded")]
+    [InlineData("fill chain runs in a circle")]
+    [InlineData("position's first fill never recorded")]
+    public void Snapshot_NumberNamingAFillOutOfRange_Refused(string fault)
+    {
+        // A CRC-correct snapshot whose numbers do not hold together (a faulty writer, or an edit) is refused as
+        // invalid data when it is read, never loaded to fail later with an index out of range or a hang.
+        var engine = new OmsEngine(DifferentialTests.Options());
+        Apply(engine, new StreamGenerator(8).Generate(3_000));
+        var positions = (PositionTable)typeof(OmsEngine)
+            .GetField("_positions", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+        var fills = (FillStore)typeof(OmsEngine)
+            .GetField("_fills", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+        int row = Enumerable.Range(0, positions.Count).First(r => positions.FillCount[r] > 1 && !positions.Incomplete[r]);
+        string next = positions.OwnerOf(row) == PositionOwner.Account ? "_nextInAccount" : "_nextInStrategy";
+        var links = (int[])typeof(FillStore).GetField(next, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(fills)!;
+        int first = positions.FirstFill[row];
+        switch (fault)
+        {
+            case "fill chain links to a fill never recorded":
+                links[first] = fills.Count + 3;
+                break;
+            case "fill chain runs in a circle":
+                links[links[first]] = first;
+                break;
+            case "position's first fill never recorded":
+                positions.FirstFill[row] = fills.Count + 5;
+                break;
+        }
+
+        using var stream = new MemoryStream();
+        engine.WriteSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        if (fault == "ExecID index names a fill never recorded")
+        {
+            // The body ends with the ExecID index's last entry: its value, then its venue.
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(bytes.Length - 8), fills.Count + 7);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(12), Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, bytes.AsSpan(32)));
+        }
+
+        Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(new MemoryStream(bytes), DifferentialTests.Options()));
     }
 
     [Fact]
