@@ -88,6 +88,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
     {
         if (m.StrategyId < 1 || m.StrategyId > options.MaxStrategies) { Count(RejectReason.InvalidStrategy); return; }
         if (m.ClOrdId.IsNone) { Count(RejectReason.MissingClOrdId); return; }
+        if (m.ClOrdId.IsMintedForOtherThan(m.StrategyId)) { Count(RejectReason.ForeignClOrdId); return; }
         if (_byClOrdId.ContainsKey(m.ClOrdId)) { Count(RejectReason.DuplicateClOrdId); return; }
         if (_orders.Count >= options.MaxOrders) { Count(RejectReason.OrderCapacity); return; }
 
@@ -161,6 +162,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
         if (o is null) { return RejectReason.UnknownOrder; }
         if (o.Strategy != m.StrategyId) { o = null; return RejectReason.NotOwner; }
         if (m.ClOrdId.IsNone) { return RejectReason.MissingClOrdId; }
+        if (m.ClOrdId.IsMintedForOtherThan(m.StrategyId)) { return RejectReason.ForeignClOrdId; }
         return _byClOrdId.ContainsKey(m.ClOrdId) ? RejectReason.DuplicateClOrdId : RejectReason.None;
     }
 

@@ -76,6 +76,9 @@ public readonly record struct IdToken(UInt128 Value)
     /// <summary>True when the token was minted by <see cref="ForStrategy"/>.</summary>
     public bool IsStrategyMinted => (ulong)(Value >> 64) >> 24 == StrategyTag >> 24;
 
+    /// <summary>True when the token was minted by <see cref="ForStrategy"/> for a strategy other than <paramref name="strategyId"/>.</summary>
+    public bool IsMintedForOtherThan(int strategyId) => IsStrategyMinted && (int)((ulong)(Value >> 64) & 0xFFFFFF) != strategyId;
+
     /// <summary>Formats a structured token as <c>S{strategy}-{sequence}</c> and a hashed one as hex.</summary>
     public override string ToString()
     {

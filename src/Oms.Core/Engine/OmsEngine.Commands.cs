@@ -17,6 +17,7 @@ public sealed partial class OmsEngine
         }
 
         RejectReason noRow = m.ClOrdId.IsNone ? RejectReason.MissingClOrdId
+            : m.ClOrdId.IsMintedForOtherThan(m.StrategyId) ? RejectReason.ForeignClOrdId
             : _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId
             : _orders.IsFull ? RejectReason.OrderCapacity
             : !_orders.HasIdRoom(1) ? RejectReason.IdCapacity
@@ -242,6 +243,13 @@ public sealed partial class OmsEngine
         if (m.ClOrdId.IsNone)
         {
             return RejectReason.MissingClOrdId;
+        }
+
+        if (m.ClOrdId.IsMintedForOtherThan(m.StrategyId))
+        {
+            // Another strategy's id (it could take one that strategy has yet to send), or one the engine mints
+            // for its own mass-cancel requests (which would then find it taken).
+            return RejectReason.ForeignClOrdId;
         }
 
         return _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId : RejectReason.None;

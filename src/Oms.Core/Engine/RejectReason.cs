@@ -38,6 +38,11 @@ public enum RejectReason : ushort
     MissingClOrdId = 112,
     /// <summary>The ClOrdID is already in use this session.</summary>
     DuplicateClOrdId = 113,
+    /// <summary>
+    /// The ClOrdID has the form the in-process client mints for another strategy, or the engine for its own
+    /// requests (<see cref="Oms.Domain.IdToken.ForStrategy"/>): only its owner may use it.
+    /// </summary>
+    ForeignClOrdId = 114,
 
     /// <summary>No order has that ClOrdID.</summary>
     UnknownOrder = 201,

@@ -978,6 +978,38 @@ public sealed class EngineLifecycleTests
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.MissingClOrdId));
     }
 
+    [Theory]
+    [InlineData(OmsEngine.EngineMintedStrategy)] // the engine's own mass-cancel requests
+    [InlineData(2)]                              // another strategy's
+    public void Commands_WithAClOrdIdMintedForAnother_RefusedAndMassCancelStillReachesEveryOrder(int mintedFor)
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("B");
+        engine.DrainAll();
+        IdToken foreign = IdToken.ForStrategy(mintedFor, 1);
+        OmsMessage newOrder = Msg.New("ignored");
+        newOrder.ClOrdId = foreign;
+        OmsMessage cancel = Msg.Cancel("ignored", "B");
+        cancel.ClOrdId = foreign;
+        OmsMessage replace = Msg.Replace("ignored", "B", 50, 10_000);
+        replace.ClOrdId = foreign;
+
+        engine.Apply(newOrder);
+        engine.Apply(cancel);
+        engine.Apply(replace);
+
+        List<OmsEvent> events = engine.Events(1);
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Equal(RejectReason.ForeignClOrdId, e.Reason));
+        Assert.False(engine.TryGetOrder(foreign, out _));
+        Assert.Equal(3, engine.Counters.ByReason(RejectReason.ForeignClOrdId));
+
+        // Nothing holds an id the engine will mint, so its mass cancel reaches every live order.
+        engine.Apply(Msg.MassCancel(1));
+        Assert.Equal(OrderStatus.PendingCancel, engine.Order("B").Status);
+        Assert.Equal(0, engine.Counters.ByReason(RejectReason.IdCapacity));
+    }
+
     [Fact]
     public void NewOrder_DuplicateClOrdId_DeniedAndExistingOrderUntouched()
     {
