@@ -16,9 +16,8 @@ public sealed partial class OmsEngine
             return;
         }
 
-        RejectReason noRow = m.ClOrdId.IsNone ? RejectReason.MissingClOrdId
-            : m.ClOrdId.IsMintedForOtherThan(m.StrategyId) ? RejectReason.ForeignClOrdId
-            : _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId
+        RejectReason idReason = CheckNewClOrdId(in m);
+        RejectReason noRow = idReason != RejectReason.None ? idReason
             : _orders.IsFull ? RejectReason.OrderCapacity
             : !_orders.HasIdRoom(1) ? RejectReason.IdCapacity
             : RejectReason.None;
@@ -240,20 +239,17 @@ public sealed partial class OmsEngine
             return RejectReason.NotOwner;
         }
 
-        if (m.ClOrdId.IsNone)
-        {
-            return RejectReason.MissingClOrdId;
-        }
-
-        if (m.ClOrdId.IsMintedForOtherThan(m.StrategyId))
-        {
-            // Another strategy's id (it could take one that strategy has yet to send), or one the engine mints
-            // for its own mass-cancel requests (which would then find it taken).
-            return RejectReason.ForeignClOrdId;
-        }
-
-        return _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId : RejectReason.None;
+        return CheckNewClOrdId(in m);
     }
+
+    /// <summary>Whether a command's own ClOrdID (a new order's, a cancel's or a replace's) may be used: present, the sender's, unused.</summary>
+    private RejectReason CheckNewClOrdId(in OmsMessage m) =>
+        m.ClOrdId.IsNone ? RejectReason.MissingClOrdId
+        // Another strategy's minted id (it could take one that strategy has yet to send), or one the engine mints
+        // for its own mass-cancel requests (which would then find it taken).
+        : m.ClOrdId.IsMintedForOtherThan(m.StrategyId) ? RejectReason.ForeignClOrdId
+        : _orders.ContainsClOrdId(m.ClOrdId) ? RejectReason.DuplicateClOrdId
+        : RejectReason.None;
 
     private RejectReason TryBeginCancel(int slot, IdToken cancelClOrdId, long timestamp)
     {
