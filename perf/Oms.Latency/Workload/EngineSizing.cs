@@ -44,7 +44,8 @@ public static class EngineSizing
         return new OmsEngineOptions
         {
             MaxOrders = checked((int)orders),
-            MaxClOrdIds = checked((int)(orders + requests)),
+            // Every order's own id, the mix's requests, and the one the engine keeps free for each live order's cancel.
+            MaxClOrdIds = checked((int)((2 * orders) + requests)),
             MaxExecIds = checked((int)(liveOrders + mixMessages + 1_024)),
             MaxFills = checked((int)Bound(WorkingSetGenerator.FillWeight)),
             MaxPositions = (2 * WorkloadMessages.Strategies * WorkloadMessages.Instruments) + 16,

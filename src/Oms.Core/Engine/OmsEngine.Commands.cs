@@ -19,7 +19,8 @@ public sealed partial class OmsEngine
         RejectReason idReason = CheckNewClOrdId(in m);
         RejectReason noRow = idReason != RejectReason.None ? idReason
             : _orders.IsFull ? RejectReason.OrderCapacity
-            : !_orders.HasIdRoom(1) ? RejectReason.IdCapacity
+            // Its own id, and its cancel's on top of one for each order live now.
+            : !_orders.HasIdRoom(2 + CancelReserve) ? RejectReason.IdCapacity
             : RejectReason.None;
         if (noRow != RejectReason.None)
         {
@@ -66,6 +67,7 @@ public sealed partial class OmsEngine
         }
 
         _orders.Flags[slot].Status = OrderStatus.PendingNew;
+        _liveOrders++;
         _orders.TrackLive(slot);
         _counters.SubmittedValue++;
         SendToVenue(slot, VenueCommandKind.New, m.ClOrdId, IdToken.None, m.Timestamp);
@@ -242,6 +244,14 @@ public sealed partial class OmsEngine
         return CheckNewClOrdId(in m);
     }
 
+    /// <summary>
+    /// ClOrdIDs new orders and replaces leave free: one per live order, so that a cancel of any of them, and every
+    /// leg of a mass cancel (the kill switch), still finds an id when new orders and replaces have used the rest.
+    /// Cancels themselves draw on it; a venue that rejects cancel after cancel of the same order can still use
+    /// it up (each request's id stays indexed: a late report may name it).
+    /// </summary>
+    private int CancelReserve => _liveOrders;
+
     /// <summary>Whether a command's own ClOrdID (a new order's, a cancel's or a replace's) may be used: present, the sender's, unused.</summary>
     private RejectReason CheckNewClOrdId(in OmsMessage m) =>
         m.ClOrdId.IsNone ? RejectReason.MissingClOrdId
@@ -302,7 +312,8 @@ public sealed partial class OmsEngine
             return RejectReason.VenueBackPressure;
         }
 
-        if (!_orders.AddToChain(slot, m.ClOrdId))
+        // The replace's id, leaving one for each live order's cancel (this one's included).
+        if (!_orders.HasIdRoom(1 + CancelReserve) || !_orders.AddToChain(slot, m.ClOrdId))
         {
             return RejectReason.IdCapacity;
         }

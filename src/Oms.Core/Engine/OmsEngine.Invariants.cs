@@ -29,6 +29,12 @@ public sealed partial class OmsEngine
             return $"the creation-ordered list holds {seen} rows, the table counts {_orders.Count}";
         }
 
+        int live = CountLiveOrders();
+        if (live != _liveOrders)
+        {
+            return $"{live} orders are live, the engine counts {_liveOrders} (the ClOrdIDs it keeps for their cancels)";
+        }
+
         for (int row = 0; row < _positions.Count; row++)
         {
             if (_positions.BoughtQty[row] - _positions.SoldQty[row] != _positions.NetQty[row])
@@ -43,6 +49,18 @@ public sealed partial class OmsEngine
         }
 
         return _positions.CheckChains(_fills);
+    }
+
+    /// <summary>Orders whose status is live, counted row by row (a snapshot's load sets the running count from it).</summary>
+    private int CountLiveOrders()
+    {
+        int live = 0;
+        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        {
+            live += _orders.Flags[slot].Status.IsLive() ? 1 : 0;
+        }
+
+        return live;
     }
 
     private string? CheckOrder(int slot, Span<IdToken> buffer)

@@ -197,12 +197,22 @@ public sealed partial class OmsEngine
                 break;
         }
 
-        // A bust, or a replace raising the quantity of an order that filled meanwhile, brings a filled order
-        // back to life: it belongs in its strategy's live list again. A row that was live before is listed
-        // already (rows leave the list only once they have ended), so only a revival needs the list's line.
-        if (!status.IsLive())
+        // An order that ends leaves the live count (its list entry goes lazily, see LiveOrderLists). A bust, or a
+        // replace raising the quantity of an order that filled meanwhile, brings a filled order back to life: it
+        // belongs in its strategy's live list again. A row that was live before is listed already (rows leave the
+        // list only once they have ended), so only a revival needs the list's line.
+        bool wasLive = status.IsLive();
+        if (wasLive != _orders.Flags[slot].Status.IsLive())
         {
-            _orders.TrackLive(slot);
+            if (wasLive)
+            {
+                _liveOrders--;
+            }
+            else
+            {
+                _liveOrders++;
+                _orders.TrackLive(slot);
+            }
         }
     }
 

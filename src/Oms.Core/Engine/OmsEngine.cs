@@ -39,6 +39,9 @@ public sealed partial class OmsEngine
     private readonly EngineCounters _counters = new();
     private long _anomalySequence;
     private long _mintSequence;
+    // Orders whose status is live (OrderStatusExtensions.IsLive): the ClOrdID index keeps one id free for each, so
+    // every live order can always be cancelled (see CancelReserve).
+    private int _liveOrders;
     private SpscQueue<JournalEntry>? _inputTap;
     private long _prefetchedThrough = -1; // the highest ring sequence whose lines were asked for ahead of it
 

@@ -10,7 +10,11 @@ public sealed class OmsEngineOptions
 {
     /// <summary>Order rows (live and terminal) for the session.</summary>
     public int MaxOrders { get; set; } = 65_536;
-    /// <summary>ClOrdIDs across all chains (originals, replaces, cancel requests). Default: 4 × orders.</summary>
+    /// <summary>
+    /// ClOrdIDs across all chains (originals, replaces, cancel requests). Default: 4 × orders; at least 2 × orders.
+    /// The engine keeps one free for each live order's cancel: new orders and replaces are refused
+    /// (<see cref="RejectReason.IdCapacity"/>) before they would take it, so a cancel or mass cancel always finds one.
+    /// </summary>
     public int MaxClOrdIds { get; set; }
     /// <summary>ExecIDs remembered for duplicate detection. Default: 8 × orders.</summary>
     public int MaxExecIds { get; set; }
@@ -80,9 +84,10 @@ public sealed class OmsEngineOptions
             return $"{nameof(MaxOrders)} must be positive (was {MaxOrders})";
         }
 
-        if (ClOrdIdCapacity < MaxOrders)
+        if (ClOrdIdCapacity < 2L * MaxOrders)
         {
-            return $"{nameof(MaxClOrdIds)} must be at least {nameof(MaxOrders)}";
+            // Each order's own id and the one kept for its cancel.
+            return $"{nameof(MaxClOrdIds)} must be at least 2 × {nameof(MaxOrders)}";
         }
 
         if (ExecIdCapacity < 1)

@@ -57,7 +57,10 @@ public enum RejectReason : ushort
 
     /// <summary>The order table is full.</summary>
     OrderCapacity = 301,
-    /// <summary>The ClOrdID index or chain store is full.</summary>
+    /// <summary>
+    /// The ClOrdID index or chain store is full. New orders and replaces get it while one id is still free for
+    /// each live order's cancel (the engine keeps those), so cancels and mass cancels go on working.
+    /// </summary>
     IdCapacity = 302,
     /// <summary>The position table is full.</summary>
     PositionCapacity = 303,

@@ -21,7 +21,7 @@ public sealed partial class OmsOptions : IValidatableObject
     [SettingRange(1, 1 << 26)]
     public int MaxOrders { get; set; } = 65_536;
 
-    /// <summary>ClOrdIDs across all chains; 0 means 4 × <see cref="MaxOrders"/>.</summary>
+    /// <summary>ClOrdIDs across all chains; 0 means 4 × <see cref="MaxOrders"/>; otherwise at least 2 × <see cref="MaxOrders"/> (one is kept free for each live order's cancel).</summary>
     [SettingRange(0, int.MaxValue)]
     public int MaxClOrdIds { get; set; }
 

@@ -11,10 +11,10 @@ internal static class OmsOptionsChecks
     public static List<ValidationResult> CrossField(OmsOptions o)
     {
         var results = new List<ValidationResult>();
-        if (o.MaxClOrdIds != 0 && o.MaxClOrdIds < o.MaxOrders)
+        if (o.MaxClOrdIds != 0 && o.MaxClOrdIds < 2L * o.MaxOrders)
         {
             results.Add(new ValidationResult(
-                $"Oms:MaxClOrdIds must be 0 (the default, 4 × Oms:MaxOrders) or at least Oms:MaxOrders ({o.MaxOrders}); was {o.MaxClOrdIds}",
+                $"Oms:MaxClOrdIds must be 0 (the default, 4 × Oms:MaxOrders) or at least 2 × Oms:MaxOrders ({2L * o.MaxOrders}); was {o.MaxClOrdIds}",
                 [nameof(OmsOptions.MaxClOrdIds)]));
         }
 
