@@ -307,11 +307,15 @@ public sealed partial class ReferenceOms
     {
         if (m.VenueOrderId.IsNone || m.VenueOrderId == o.VenueOrderId) { return; }
         Dictionary<IdToken, Order> ids = _byVenueId.Of(o.Venue);
-        // A done order's OrderID may be given again: it then names the new order. A live order keeps its own.
-        if (!ids.TryGetValue(m.VenueOrderId, out Order? holder) || holder.Status is OrderStatus.Filled
+        // A done order's OrderID may be given again: it then names the new order. A live order keeps its own, and the venue's giving it to another is flagged.
+        if (!ids.TryGetValue(m.VenueOrderId, out Order? holder) || holder == o || holder.Status is OrderStatus.Filled
             or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired or OrderStatus.Denied)
         {
             ids[m.VenueOrderId] = o;
+        }
+        else
+        {
+            Anomaly(RejectReason.VenueOrderIdInUse);
         }
 
         o.VenueOrderId = m.VenueOrderId;

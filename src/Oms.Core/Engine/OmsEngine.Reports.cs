@@ -534,7 +534,13 @@ public sealed partial class OmsEngine
         _orders.PendingStopPx[slot] = 0;
     }
 
-    private void LearnVenueOrderId(in OmsMessage m, int slot) => _orders.SetVenueOrderId(slot, m.VenueOrderId);
+    private void LearnVenueOrderId(in OmsMessage m, int slot)
+    {
+        if (!_orders.SetVenueOrderId(slot, m.VenueOrderId))
+        {
+            RaiseAnomaly(in m, slot, RejectReason.VenueOrderIdInUse);
+        }
+    }
 
     private void RememberExecId(in OmsMessage m, int slot)
     {

@@ -101,6 +101,11 @@ public enum RejectReason : ushort
     /// to: refused, nothing changes. A report must name the venue whose session delivered it.
     /// </summary>
     VenueMismatch = 411,
+    /// <summary>
+    /// The venue gave the order an OrderID that another of its live orders holds (a venue fault). The report is
+    /// applied and the order keeps the id, but a report naming only that OrderID still finds the first order.
+    /// </summary>
+    VenueOrderIdInUse = 412,
 
     /// <summary>The venue rejected the order; its own code is in the event's VenueReason.</summary>
     VenueRejected = 501,

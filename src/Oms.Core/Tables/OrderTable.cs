@@ -297,29 +297,51 @@ public sealed partial class OrderTable
     }
 
     /// <summary>
-    /// Records the venue's OrderID for a row (a venue may assign a new one on replace; all stay indexed, each
-    /// until the venue gives it to another order after this one is done).
+    /// Records the venue's OrderID for a row. A venue may assign a new one on replace: the earlier ones stay
+    /// indexed while the index holds fewer entries than the table has rows, each until the venue gives it to
+    /// another order after this one is done; beyond that a row's earlier OrderID makes way for its new one.
     /// </summary>
-    internal void SetVenueOrderId(int slot, IdToken venueOrderId)
+    /// <returns>
+    /// False when the OrderID names another live order of the same venue (a venue fault): the row keeps it, but a
+    /// lookup by it finds the other order. True otherwise, including when there is nothing to record.
+    /// </returns>
+    internal bool SetVenueOrderId(int slot, IdToken venueOrderId)
     {
-        if (venueOrderId.IsNone || venueOrderId == VenueOrderId[slot])
+        IdToken previous = VenueOrderId[slot];
+        if (venueOrderId.IsNone || venueOrderId == previous)
         {
-            return;
+            return true;
         }
 
-        // OrderIDs are each venue's own, so the order's venue is part of the key (decision 0013). A venue may give
-        // an OrderID again once the order that had it is done (many number their orders per day, and a restored
-        // engine remembers yesterday's): the id then names the new order. While the first order is live it
-        // keeps the id. That, or a full index, only costs the lookup by this id; ClOrdID lookups still work.
+        // OrderIDs are each venue's own, so the order's venue is part of the key (decision 0013).
         uint venue = (uint)Flags[slot].Venue;
-        if (!_byVenueOrderId.TryAddScoped(venueOrderId, venue, slot)
-            && _byVenueOrderId.TryGetScoped(venueOrderId, venue, out int holder)
-            && Flags[holder].Status.IsTerminal())
+        if (!previous.IsNone && _byVenueOrderId.Count >= _capacity
+            && _byVenueOrderId.TryGetScoped(previous, venue, out int owner) && owner == slot)
         {
-            _byVenueOrderId.TryReplaceScoped(venueOrderId, venue, slot);
+            // Superseded OrderIDs fill at most as many entries as there are rows, and current ones at most one per
+            // row, so the index (two entries per row) never fills and every row's current OrderID is always found.
+            // A late report naming only a dropped one goes by its ClOrdIDs.
+            _byVenueOrderId.RemoveScoped(previous, venue);
         }
 
         VenueOrderId[slot] = venueOrderId;
+        if (_byVenueOrderId.TryAddScoped(venueOrderId, venue, slot))
+        {
+            return true;
+        }
+
+        // Taken. A venue may give an OrderID again once the order that had it is done (many number their orders per
+        // day, and a restored engine remembers yesterday's): it then names the new order. While the first order is
+        // live it keeps the id.
+        bool found = _byVenueOrderId.TryGetScoped(venueOrderId, venue, out int holder);
+        Checks.Invariant(found, "the venue OrderID index never fills (superseded ids make way)");
+        if (found && (holder == slot || !Flags[holder].Status.IsLive()))
+        {
+            _byVenueOrderId.TryReplaceScoped(venueOrderId, venue, slot);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The number of ClOrdIDs in a row's chain.</summary>

@@ -109,4 +109,28 @@ public sealed class CapacityTests
         options.MaxClOrdIds = 20;
         Assert.Null(options.Validate());
     }
+
+    [Fact]
+    public void VenueGivingANewOrderIdOnEveryReplace_NeverCrowdsOutANewOrdersOrderId()
+    {
+        // The venue OrderID index holds two entries per row: 4 here.
+        var engine = Engine(maxOrders: 2, maxClOrdIds: 64);
+        engine.NewAcked("A"); // OrderID V-A
+        string current = "A";
+        for (int i = 1; i <= 8; i++)
+        {
+            Replaced(engine, "A" + i, current, 100 + i, venueOrderId: "VA" + i);
+            current = "A" + i;
+        }
+
+        engine.NewAcked("B"); // OrderID V-B
+
+        // Reports naming only the OrderID find both orders' current ones.
+        engine.Apply(Msg.Report(ExecType.Trade, "", "f1", venueOrderId: "V-B", lastQty: 40, lastPx: 10_000));
+        engine.Apply(Msg.Report(ExecType.Trade, "", "f2", venueOrderId: "VA8", lastQty: 30, lastPx: 10_000));
+        Assert.Equal((30L, 40L), (engine.Order("A").CumQty, engine.Order("B").CumQty));
+        Assert.Equal(0, engine.Counters.ByReason(RejectReason.UnknownOrderReport));
+        Assert.Equal(0, engine.Counters.Anomalies);
+        Assert.Null(engine.ValidateInvariants());
+    }
 }

@@ -148,9 +148,15 @@ public sealed class DisorderTests
             Msg.Report(ExecType.New, "A", "a1", venueOrderId: "7"),
             Msg.Report(ExecType.Canceled, "A", "c1"),
             Msg.New("B"),
-            Msg.Report(ExecType.New, "B", "a2", venueOrderId: "7"),
-            Msg.New("C"),
-            Msg.Report(ExecType.New, "C", "a3", venueOrderId: "7"));
+            Msg.Report(ExecType.New, "B", "a2", venueOrderId: "7"));
+        engine.DrainAll();
+        Assert.Equal(0, engine.Counters.Anomalies);
+
+        // Giving it to C while B is live is the venue's fault: applied, flagged on C's stream.
+        engine.ApplyAll(Msg.New("C"), Msg.Report(ExecType.New, "C", "a3", venueOrderId: "7"));
+        OmsEvent flagged = Assert.Single(engine.DrainAnomalies());
+        Assert.Equal((RejectReason.VenueOrderIdInUse, engine.Order("C").OrderId), (flagged.Reason, flagged.OrderId));
+        Assert.Equal(OrderStatus.New, engine.Order("C").Status);
         engine.DrainAll();
 
         // A fill naming only the OrderID is B's: A is done, and C cannot take the id from B, which is live.
@@ -158,7 +164,8 @@ public sealed class DisorderTests
 
         Assert.Equal((0L, 40L, 0L), (engine.Order("A").CumQty, engine.Order("B").CumQty, engine.Order("C").CumQty));
         Assert.True(engine.TryGetOrderByVenueId(1, Msg.Id("7"), out OrderView holder) && holder.ClOrdId == Msg.Id("B"));
-        Assert.Equal(0, engine.Counters.Anomalies);
+        Assert.Equal(1, engine.Counters.Anomalies);
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.VenueOrderIdInUse));
     }
 
     [Fact]
