@@ -106,6 +106,6 @@ public sealed partial class OmsEngine
     {
         var p = _positions;
         return new PositionView(p.Owner[row], p.OwnerId[row], p.Instrument[row], p.NetQty[row], p.AverageCost(row),
-            p.Cost[row], p.Realized[row], p.Fees[row], p.BoughtQty[row], p.SoldQty[row]);
+            p.Cost[row], p.Realized[row], p.Fees[row], p.BoughtQty[row], p.SoldQty[row], p.Incomplete[row]);
     }
 }

@@ -29,6 +29,12 @@ public readonly record struct OrderView(
     IdToken PendingClOrdId);
 
 /// <summary>A copy of one position row at the moment it was read.</summary>
+/// <remarks>
+/// <see cref="Incomplete"/>: a fill of the row could not be recorded (the fill store was full, counted as
+/// <see cref="RejectReason.FillCapacity"/>). Its quantities are still exact, but a bust or correction is then
+/// booked as an opposite trade instead of a replay of the row's fills, so its cost, average cost and realized PnL
+/// can differ from what a replay would give.
+/// </remarks>
 public readonly record struct PositionView(
     PositionOwner Owner,
     int OwnerId,
@@ -39,4 +45,5 @@ public readonly record struct PositionView(
     Int128 RealizedPnl,
     Int128 Fees,
     long BoughtQty,
-    long SoldQty);
+    long SoldQty,
+    bool Incomplete);

@@ -16,7 +16,7 @@ internal static class ReferenceComparer
 
     public static PositionView View(ReferenceOms.Position p) => new(
         p.Owner, p.OwnerId, p.Instrument, p.Net, ReferenceOms.AvgPx(p.Cost, p.Net), (Int128)p.Cost, (Int128)p.Realized,
-        (Int128)p.Fees, p.Bought, p.Sold);
+        (Int128)p.Fees, p.Bought, p.Sold, Incomplete: false); // the model records every fill
 
     public static ulong StateHash(ReferenceOms model)
     {

@@ -102,9 +102,12 @@ public sealed class BustAccountingTests
         var engine = TestEngines.Create(options);
         engine.ApplyAll(
             Msg.New("A", Side.Buy, qty: 100, price: 11_000),
-            Msg.Fill("A", "f1", 60, 10_000),
-            Msg.Fill("A", "f2", 40, 10_500));   // not recorded: FillCapacity
+            Msg.Fill("A", "f1", 60, 10_000));
+        Assert.False(Strategy(engine).Incomplete);
+        engine.Apply(Msg.Fill("A", "f2", 40, 10_500));   // not recorded: FillCapacity
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.FillCapacity));
+        Assert.True(Strategy(engine).Incomplete);
+        Assert.True(engine.Position(PositionOwner.Account, 1).Incomplete);
 
         engine.Apply(Msg.Report(ExecType.TradeCancel, "A", "b1", execRefId: "f1"));
         PositionView p = Strategy(engine);
