@@ -99,7 +99,7 @@ public sealed partial class OmsEngine
         engine._orders.ReadSnapshot(r);
         engine._liveOrders = engine.CountLiveOrders();
         engine._positions.ReadSnapshot(r);
-        engine._fills.ReadSnapshot(r);
+        engine._fills.ReadSnapshot(r, engine._orders.RowsHandedOut);
         int row = engine._positions.RebuildCheckpoints(engine._fills);
         if (row >= 0)
         {

@@ -288,7 +288,8 @@ public sealed class FillStore
     /// <summary>True for -1 (none) or a recorded fill's index.</summary>
     internal bool NamesFillOrNone(int fill) => fill >= -1 && fill < _count;
 
-    internal void ReadSnapshot(BinaryReader r)
+    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote, checking that every fill names one of the first <paramref name="orderRows"/> order rows.</summary>
+    internal void ReadSnapshot(BinaryReader r, int orderRows)
     {
         if (r.ReadInt32() != _slot.Length || _count != 0)
         {
@@ -315,7 +316,7 @@ public sealed class FillStore
             _correctionPlace[i] = r.ReadInt32();
             // Every number that names another fill (or an order row) is checked here: a bad one would otherwise
             // surface as an index out of range (or a chain that never ends) on some later message.
-            if (_slot[i] < 0 || !Enum.IsDefined(_state[i]) || _side[i] == Side.None || !Enum.IsDefined(_side[i])
+            if ((uint)_slot[i] >= (uint)orderRows || !Enum.IsDefined(_state[i]) || _side[i] == Side.None || !Enum.IsDefined(_side[i])
                 || !NamesFillOrNone(_nextInAccount[i]) || !NamesFillOrNone(_nextInStrategy[i])
                 || (uint)_correctionPlace[i] > (uint)count)
             {

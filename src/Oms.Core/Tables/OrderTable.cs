@@ -122,6 +122,9 @@ public sealed partial class OrderTable
     /// <summary>Rows in use (live and terminal).</summary>
     public int Count => _used - _freeCount;
 
+    /// <summary>Rows handed out at least once: every row number the table has given is below it.</summary>
+    internal int RowsHandedOut => _used;
+
     /// <summary>Bytes of its arrays the kernel was asked to back with 2 MiB pages (0 when not asked, or too small).</summary>
     internal long HugePageBytes => _hugePageBytes + _byClOrdId.HugePageBytes + _byVenueOrderId.HugePageBytes + _chains.HugePageBytes + _live.HugePageBytes;
 

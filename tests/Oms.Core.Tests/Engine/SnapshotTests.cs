@@ -130,6 +130,7 @@ public sealed class SnapshotTests
     [InlineData("fill chain links to a fill never recorded")]
     [InlineData("fill chain runs in a circle")]
     [InlineData("position's first fill never recorded")]
+    [InlineData("fill names an order row never used")]
     public void Snapshot_NumberNamingAFillOutOfRange_Refused(string fault)
     {
         // A CRC-correct snapshot whose numbers do not hold together (a faulty writer, or an edit) is refused as
@@ -154,6 +155,10 @@ public sealed class SnapshotTests
                 break;
             case "position's first fill never recorded":
                 positions.FirstFill[row] = fills.Count + 5;
+                break;
+            case "fill names an order row never used":
+                var slots = (int[])typeof(FillStore).GetField("_slot", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(fills)!;
+                slots[first] = engine.Options.MaxOrders - 1;
                 break;
         }
 
