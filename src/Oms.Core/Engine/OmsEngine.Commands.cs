@@ -49,10 +49,8 @@ public sealed partial class OmsEngine
         RejectReason reason = ValidateNewOrder(in m);
         if (reason == RejectReason.None)
         {
-            int accountRow = _positions.GetOrAdd(PositionOwner.Account, m.AccountId, m.InstrumentId);
-            int strategyRow = accountRow < 0 ? -1 : _positions.GetOrAdd(PositionOwner.Strategy, m.StrategyId, m.InstrumentId);
-            _orders.Positions[slot] = new PositionRows(accountRow, strategyRow);
-            reason = strategyRow < 0 ? RejectReason.PositionCapacity
+            bool rows = _positions.TryGetOrAddPair(m.AccountId, m.StrategyId, m.InstrumentId, out _orders.Positions[slot]);
+            reason = !rows ? RejectReason.PositionCapacity
                 : !_venueQueues[m.VenueId].HasRoomFor(1) ? RejectReason.VenueBackPressure
                 : RejectReason.None;
         }

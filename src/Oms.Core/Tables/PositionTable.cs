@@ -150,6 +150,26 @@ public sealed class PositionTable
         return row;
     }
 
+    /// <summary>
+    /// Finds or creates an order's two rows, the account's and the strategy's, in <paramref name="instrument"/>:
+    /// both or neither (false when the table has no room for the ones missing; nothing is created then).
+    /// </summary>
+    internal bool TryGetOrAddPair(int accountId, int strategyId, int instrument, out PositionRows rows)
+    {
+        int account = Find(PositionOwner.Account, accountId, instrument);
+        int strategy = Find(PositionOwner.Strategy, strategyId, instrument);
+        if (_count + (account < 0 ? 1 : 0) + (strategy < 0 ? 1 : 0) > _capacity)
+        {
+            rows = PositionRows.None;
+            return false;
+        }
+
+        rows = new PositionRows(
+            account >= 0 ? account : GetOrAdd(PositionOwner.Account, accountId, instrument),
+            strategy >= 0 ? strategy : GetOrAdd(PositionOwner.Strategy, strategyId, instrument));
+        return true;
+    }
+
     /// <summary>Finds the row for (owner, id, instrument); -1 when it does not exist.</summary>
     public int Find(PositionOwner owner, int ownerId, int instrument) =>
         _index.TryGetValue(Key(owner, ownerId, instrument), out int row) ? row : -1;

@@ -1,6 +1,7 @@
 using Oms.Domain;
 using Oms.Engine;
 using Oms.Reference;
+using Oms.Tables;
 using Oms.Tests.Support;
 
 namespace Oms.Tests.Engine;
@@ -131,6 +132,26 @@ public sealed class CapacityTests
         Assert.Equal((30L, 40L), (engine.Order("A").CumQty, engine.Order("B").CumQty));
         Assert.Equal(0, engine.Counters.ByReason(RejectReason.UnknownOrderReport));
         Assert.Equal(0, engine.Counters.Anomalies);
+        Assert.Null(engine.ValidateInvariants());
+    }
+
+    [Fact]
+    public void PositionTableWithRoomForOnlyOneOfAnOrdersTwoRows_DeniesIt_AndMakesNeither()
+    {
+        OmsEngineOptions options = TestEngines.SmallOptions();
+        options.MaxPositions = 3;
+        var engine = TestEngines.Create(options);
+        engine.NewAcked("A"); // account 1 and strategy 1 in instrument 1: two rows
+
+        engine.Apply(Msg.New("B", instrument: 2));
+        OmsEvent denied = Assert.Single(engine.Events(1));
+        Assert.Equal((EventKind.Denied, RejectReason.PositionCapacity), (denied.Kind, denied.Reason));
+        Assert.Equal(2, engine.SnapshotPositions().Count);
+        Assert.False(engine.TryGetPosition(PositionOwner.Account, 1, 2, out _));
+
+        // The row left is still there for an order that needs just one: account 2 beside strategy 1's row.
+        engine.NewAcked("C", account: 2);
+        Assert.Equal(3, engine.SnapshotPositions().Count);
         Assert.Null(engine.ValidateInvariants());
     }
 }
