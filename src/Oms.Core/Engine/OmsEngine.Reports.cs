@@ -201,10 +201,10 @@ public sealed partial class OmsEngine
         // replace raising the quantity of an order that filled meanwhile, brings a filled order back to life: it
         // belongs in its strategy's live list again. A row that was live before is listed already (rows leave the
         // list only once they have ended), so only a revival needs the list's line.
-        bool wasLive = status.IsLive();
-        if (wasLive != _orders.Flags[slot].Status.IsLive())
+        OrderStatus now = _orders.Flags[slot].Status;
+        if (now != status && status.IsLive() != now.IsLive())
         {
-            if (wasLive)
+            if (status.IsLive())
             {
                 _liveOrders--;
             }
