@@ -6,7 +6,10 @@ using Oms.Tests.Support;
 
 namespace Oms.Tests.Engine;
 
-/// <summary>The id indexes at their limits: what still works when new orders and replaces have used them up.</summary>
+/// <summary>
+/// The engine's tables and queues at their limits: what is denied or refused (with which reason, leaving what
+/// behind), and what still works, above all cancels, when new orders and replaces have used the room up.
+/// </summary>
 public sealed class CapacityTests
 {
     private static OmsEngine Engine(int maxOrders, int maxClOrdIds = 0)
@@ -41,7 +44,7 @@ public sealed class CapacityTests
         }
 
         engine.ApplyRefusedCommand(Msg.Replace("A5", current, 105, 10_000), RejectReason.IdCapacity);
-        AssertDenied(engine, "C");
+        AssertDeniedWithoutRow(engine, Msg.New("C"), RejectReason.IdCapacity);
 
         // The kill switch: every live order gets its cancel.
         engine.Apply(Msg.MassCancel(strategy: 1, clOrdId: "M1"));
@@ -53,12 +56,14 @@ public sealed class CapacityTests
         Assert.Null(engine.ValidateInvariants());
     }
 
-    private static void AssertDenied(OmsEngine engine, string clOrdId)
+    /// <summary>Submits a new order that must be denied with <paramref name="reason"/> before it takes a row.</summary>
+    private static void AssertDeniedWithoutRow(OmsEngine engine, in OmsMessage order, RejectReason reason)
     {
-        engine.Apply(Msg.New(clOrdId));
-        OmsEvent denied = Assert.Single(engine.Events(1));
-        Assert.Equal((EventKind.Denied, RejectReason.IdCapacity), (denied.Kind, denied.Reason));
-        Assert.False(engine.TryGetOrder(Msg.Id(clOrdId), out _));
+        engine.Apply(in order);
+        OmsEvent denied = Assert.Single(engine.Events(order.StrategyId));
+        Assert.Equal((EventKind.Denied, reason), (denied.Kind, denied.Reason));
+        Assert.False(engine.TryGetOrder(order.ClOrdId, out _));
+        Assert.Empty(engine.Outbound(order.VenueId));
     }
 
     [Fact]
@@ -71,7 +76,7 @@ public sealed class CapacityTests
         Replaced(engine, "A1", "A", 150);
 
         // Four used, three live: a fourth order would leave three ids for four live orders (a row is free).
-        AssertDenied(engine, "D");
+        AssertDeniedWithoutRow(engine, Msg.New("D"), RejectReason.IdCapacity);
 
         // C fills: it needs no cancel any more.
         engine.Apply(Msg.Fill("C", "f1", 100, 10_000));
@@ -80,11 +85,7 @@ public sealed class CapacityTests
         var snapshot = new MemoryStream();
         engine.WriteSnapshot(snapshot);
         snapshot.Position = 0;
-        OmsEngine restored = OmsEngine.ReadSnapshot(snapshot, engine.Options);
-        for (int s = 1; s <= restored.Options.MaxStrategies; s++)
-        {
-            restored.OpenStrategyStream(s);
-        }
+        OmsEngine restored = TestEngines.OpenStreams(OmsEngine.ReadSnapshot(snapshot, engine.Options));
 
         foreach (OmsEngine e in new[] { engine, restored })
         {
@@ -143,6 +144,7 @@ public sealed class CapacityTests
         var engine = TestEngines.Create(options);
         engine.NewAcked("A"); // account 1 and strategy 1 in instrument 1: two rows
 
+        // Denied after its row is taken (the row stays, Denied), so not AssertDeniedWithoutRow.
         engine.Apply(Msg.New("B", instrument: 2));
         OmsEvent denied = Assert.Single(engine.Events(1));
         Assert.Equal((EventKind.Denied, RejectReason.PositionCapacity), (denied.Kind, denied.Reason));
@@ -153,5 +155,72 @@ public sealed class CapacityTests
         engine.NewAcked("C", account: 2);
         Assert.Equal(3, engine.SnapshotPositions().Count);
         Assert.Null(engine.ValidateInvariants());
+    }
+
+    [Fact]
+    public void NewOrder_OrderTableFull_DeniedOrderCapacityWithoutRow()
+    {
+        OmsEngineOptions options = TestEngines.SmallOptions();
+        options.MaxOrders = 2;
+        var engine = TestEngines.Create(options);
+        engine.NewAcked("A");
+        engine.NewAcked("B");
+
+        AssertDeniedWithoutRow(engine, Msg.New("C"), RejectReason.OrderCapacity);
+        Assert.Equal(2, engine.SnapshotOrders().Count);
+        Assert.Equal((1L, 1L), (engine.Counters.Denied, engine.Counters.ByReason(RejectReason.OrderCapacity)));
+
+        // The engine carries on: existing orders still trade, and the same ClOrdID is not burned.
+        engine.Apply(Msg.Fill("A", "f1", 100, 10_000));
+        Assert.Equal(OrderStatus.Filled, engine.Order("A").Status);
+        engine.Apply(Msg.New("C"));
+        Assert.Equal(RejectReason.OrderCapacity, Assert.Single(engine.Events(1), x => x.Kind == EventKind.Denied).Reason);
+    }
+
+    [Fact]
+    public void NewOrder_VenueQueueFullAndNotDrained_DeniedVenueBackPressure()
+    {
+        OmsEngineOptions options = TestEngines.SmallOptions();
+        options.VenueQueueCapacity = 2;
+        var engine = TestEngines.Create(options);
+        engine.Apply(Msg.New("A"));
+        engine.Apply(Msg.New("B"));
+
+        engine.Apply(Msg.New("C"));
+
+        List<OmsEvent> events = engine.Events(1);
+        Assert.Equal(new[] { EventKind.Submitted, EventKind.Submitted, EventKind.Denied }, events.Select(x => x.Kind));
+        Assert.Equal(RejectReason.VenueBackPressure, events[2].Reason);
+        Assert.Equal(OrderStatus.Denied, engine.Order("C").Status);
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.VenueBackPressure));
+
+        // Another venue is unaffected; once the gateway drains, the venue takes orders again.
+        engine.Apply(Msg.New("D", venue: 2));
+        Assert.Equal(OrderStatus.PendingNew, engine.Order("D").Status);
+        Assert.Equal(new[] { Msg.Id("A"), Msg.Id("B") }, engine.Outbound(1).Select(c => c.ClOrdId));
+        engine.Apply(Msg.New("E"));
+        Assert.Equal(OrderStatus.PendingNew, engine.Order("E").Status);
+    }
+
+    [Fact]
+    public void Cancel_VenueQueueFull_RefusedVenueBackPressureAndUntouched()
+    {
+        OmsEngineOptions options = TestEngines.SmallOptions();
+        options.VenueQueueCapacity = 2;
+        var engine = TestEngines.Create(options);
+        engine.Apply(Msg.New("A"));
+        engine.Apply(Msg.New("B"));
+        engine.Events(1);
+        ulong before = engine.ComputeStateHash();
+        long refused = engine.Counters.Refused;
+
+        engine.Apply(Msg.Cancel("C1", "A"));
+
+        OmsEvent e = Assert.Single(engine.Events(1));
+        Assert.Equal((EventKind.RequestRefused, RejectReason.VenueBackPressure), (e.Kind, e.Reason));
+        Assert.Equal(before, engine.ComputeStateHash());
+        Assert.Equal(refused + 1, engine.Counters.Refused);
+        Assert.Equal(2, engine.Outbound(1).Count); // only the two new orders
+        Assert.Equal(OrderStatus.PendingNew, engine.Order("A").Status);
     }
 }

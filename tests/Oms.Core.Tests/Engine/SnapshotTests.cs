@@ -6,21 +6,12 @@ using Oms.Engine;
 using Oms.Reference;
 using Oms.Tables;
 using Oms.Tests.Differential;
+using Oms.Tests.Support;
 
 namespace Oms.Tests.Engine;
 
 public sealed class SnapshotTests
 {
-    private static OmsEngine Open(OmsEngine engine)
-    {
-        for (int s = 1; s <= engine.Options.MaxStrategies; s++)
-        {
-            engine.OpenStrategyStream(s);
-        }
-
-        return engine;
-    }
-
     /// <summary>Applies messages; returns every event (strategy streams and anomalies) as bytes, in order.</summary>
     private static byte[] Apply(OmsEngine engine, ReadOnlySpan<OmsMessage> messages)
     {
@@ -59,13 +50,13 @@ public sealed class SnapshotTests
         OmsMessage[] stream = new StreamGenerator(seed).Generate(30_000);
         OmsEngineOptions options = DifferentialTests.Options();
         options.PositionCheckpointInterval = checkpointInterval;
-        var original = Open(new OmsEngine(options));
+        var original = TestEngines.OpenStreams(new OmsEngine(options));
         Apply(original, stream.AsSpan(0, at));
         using var snapshot = new MemoryStream();
         original.WriteSnapshot(snapshot);
         snapshot.Position = 0;
 
-        OmsEngine restored = Open(OmsEngine.ReadSnapshot(snapshot, options));
+        OmsEngine restored = TestEngines.OpenStreams(OmsEngine.ReadSnapshot(snapshot, options));
         Assert.Null(restored.ValidateInvariants());
         Assert.Equal(original.ComputeStateHash(), restored.ComputeStateHash());
         Assert.Equal(original.InputSequence, restored.InputSequence);

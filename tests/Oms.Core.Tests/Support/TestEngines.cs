@@ -20,9 +20,11 @@ public static class TestEngines
     };
 
     /// <summary>An engine with strategy streams 1..MaxStrategies open.</summary>
-    public static OmsEngine Create(OmsEngineOptions? options = null)
+    public static OmsEngine Create(OmsEngineOptions? options = null) => OpenStreams(new OmsEngine(options ?? SmallOptions()));
+
+    /// <summary>Opens strategy streams 1..MaxStrategies (a new engine, or one read from a snapshot); returns the engine.</summary>
+    public static OmsEngine OpenStreams(OmsEngine engine)
     {
-        var engine = new OmsEngine(options ?? SmallOptions());
         for (int s = 1; s <= engine.Options.MaxStrategies; s++)
         {
             engine.OpenStrategyStream(s);
