@@ -160,7 +160,7 @@ public sealed partial class ReferenceOms
         bool pending = In(s, OrderStatus.PendingCancel, OrderStatus.PendingReplace);
         bool late = In(s, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Rejected);
         if (!normal && !pending && !late) { Anomaly(RejectReason.InvalidTransition); return; }
-        if (m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
+        if (m.LastQty <= 0 || m.LastPx <= 0) { Anomaly(RejectReason.MalformedReport); return; }
         Learn(o, m);
         var fill = new Fill { Order = o, Qty = m.LastQty, Price = m.LastPx, Fee = m.Fee };
         ExecIds(o)[m.ExecId] = fill;
@@ -196,7 +196,7 @@ public sealed partial class ReferenceOms
             OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.DoneForDay, OrderStatus.Suspended, OrderStatus.Rejected);
         if (!allowed) { Anomaly(RejectReason.InvalidTransition); return; }
         bool correct = m.ExecType == ExecType.TradeCorrect;
-        if (correct && m.LastQty <= 0) { Anomaly(RejectReason.MalformedReport); return; }
+        if (correct && (m.LastQty <= 0 || m.LastPx <= 0)) { Anomaly(RejectReason.MalformedReport); return; }
         Fill? f = ExecIds(o).GetValueOrDefault(m.ExecRefId);
         if (m.ExecRefId.IsNone || f is null || f.Order != o) { Anomaly(RejectReason.UnknownExecRef); return; }
         if (f.State != FillState.Active) { Anomaly(RejectReason.ExecRefNotActive); return; }

@@ -177,11 +177,12 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
     {
         GenOrder? o = PickOrder();
         var m = Msg.Report(ExecType.Trade, o?.Current ?? "C1", NextStrayExec(), lastQty: 100, lastPx: 10_000, venue: o?.Venue ?? 1);
-        switch (_rng.Next(4))
+        switch (_rng.Next(5))
         {
             case 0: m.Kind = (MessageKind)77; break;
             case 1: m.ExecType = (ExecType)'Z'; break;
             case 2: m.ExecId = IdToken.None; break;
+            case 3: m.LastPx = _rng.Next(2) == 0 ? 0 : -m.LastPx; break; // LastPx lost (read as 0) or garbled
             default: m.LastQty = 0; break;
         }
 

@@ -128,10 +128,13 @@ public sealed partial class OmsEngine
         int refFill = -1;
         RejectReason invalid = t.Action switch
         {
+            // A trade needs a quantity and a price above zero: the engine takes orders at positive prices only
+            // (InvalidPrice), so a fill at zero or below (a venue's missing LastPx read as 0) would book a trade
+            // no order could make, and realize PnL that never was.
             TransitionAction.Fill or TransitionAction.FillWhilePending or TransitionAction.FillLate
-                => m.LastQty > 0 && TradeFits(slot, m.LastQty, m.LastQty) ? RejectReason.None : RejectReason.MalformedReport,
+                => m.LastQty > 0 && m.LastPx > 0 && TradeFits(slot, m.LastQty, m.LastQty) ? RejectReason.None : RejectReason.MalformedReport,
             TransitionAction.Bust => CheckExecRef(in m, slot, out refFill),
-            TransitionAction.Correct => m.LastQty <= 0 ? RejectReason.MalformedReport : CheckCorrection(in m, slot, out refFill),
+            TransitionAction.Correct => m.LastQty <= 0 || m.LastPx <= 0 ? RejectReason.MalformedReport : CheckCorrection(in m, slot, out refFill),
             TransitionAction.CompleteReplace => _orders.PendingQty[slot] > 0 ? RejectReason.None : RejectReason.InvalidTransition,
             _ => RejectReason.None,
         };

@@ -89,7 +89,8 @@ public enum RejectReason : ushort
     ExecRefNotActive = 407,
     /// <summary>
     /// The report is missing a field its type needs (for example a fill with no quantity), or carries one no
-    /// order could hold (a quantity that would overflow the order's CumQty or its position's totals).
+    /// order could hold (a quantity that would overflow the order's CumQty or its position's totals; a fill or
+    /// correction priced at zero or below, since orders are taken at positive prices only).
     /// </summary>
     MalformedReport = 408,
     /// <summary>A fill for an order the venue had rejected: applied and flagged.</summary>

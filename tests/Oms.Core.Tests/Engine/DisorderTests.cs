@@ -742,6 +742,48 @@ public sealed class DisorderTests
         Assert.Equal(10, engine.Order("A").CumQty);
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-10_000L)]
+    public void Fill_NonPositiveLastPx_MalformedReportAndUntouched(long lastPx)
+    {
+        // A venue's fill whose LastPx was lost (read as 0) or garbled: booking it would realize PnL that never was.
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        engine.DrainAll();
+
+        engine.ApplyFlagged(Msg.Fill("A", "f2", 10, lastPx), RejectReason.MalformedReport);
+
+        Assert.Equal((40L, OrderStatus.PartiallyFilled), (engine.Order("A").CumQty, engine.Order("A").Status));
+        PositionView p = engine.Position(PositionOwner.Strategy, 1);
+        Assert.Equal((40L, 10_000L, Int128.Zero), (p.NetQty, p.AvgCost, p.RealizedPnl));
+        // Refused, so not remembered: the venue's corrected redelivery under the same ExecID applies.
+        engine.Apply(Msg.Fill("A", "f2", 10, 10_100));
+        Assert.Equal(50, engine.Order("A").CumQty);
+        Assert.Null(engine.ValidateInvariants());
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void Correct_NonPositiveLastPx_MalformedReportAndUntouched(long lastPx)
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+        engine.Apply(Msg.Fill("A", "f1", 40, 10_000));
+        engine.DrainAll();
+
+        engine.ApplyFlagged(Msg.Report(ExecType.TradeCorrect, "A", "k1", execRefId: "f1", lastQty: 40, lastPx: lastPx),
+            RejectReason.MalformedReport);
+
+        Assert.Equal(40, engine.Order("A").CumQty);
+        Assert.Equal(10_000, engine.Position(PositionOwner.Strategy, 1).AvgCost);
+        // The fill is still active: a well-formed correction of it applies.
+        engine.Apply(Msg.Report(ExecType.TradeCorrect, "A", "k2", execRefId: "f1", lastQty: 40, lastPx: 9_900));
+        Assert.Equal(9_900, engine.Position(PositionOwner.Strategy, 1).AvgCost);
+    }
+
     [Fact]
     public void Fill_LastQtyThatWouldOverflowCumQty_MalformedReportAndUntouched()
     {
