@@ -1,4 +1,5 @@
 using Oms.Engine;
+using Oms.Ring;
 
 namespace Oms.Journal;
 
@@ -13,11 +14,16 @@ public sealed record RecoveryResult(OmsEngine Engine, long FromSnapshot, long Re
 public static class EngineRecovery
 {
     /// <summary>
-    /// Restores an engine: loads <paramref name="snapshotPath"/> when given (and present), recovers the journal
-    /// (a torn or damaged tail is reported and truncated at the last good record), and replays every journal
-    /// record from the snapshot's input sequence on. Runs on the thread that will own the engine.
+    /// Restores an engine: loads <paramref name="snapshotPath"/> when given (and present), replays every journal
+    /// record from the snapshot's input sequence on, and then, only once the journal is known to fit the
+    /// snapshot, cuts a torn tail at the last good record (reported in <see cref="RecoveryResult.Journal"/>).
+    /// Runs on the thread that will own the engine, which it returns with its venue queues empty: the commands
+    /// the replayed inputs produced were the live engine's to send, not the restored one's.
     /// </summary>
-    /// <exception cref="InvalidDataException">The snapshot is damaged, or the journal does not reach back to it.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The snapshot is damaged; the journal's header is bad; the journal starts after the snapshot or ends before
+    /// it; or it is damaged in the middle (intact records follow the damage). The journal file is left untouched.
+    /// </exception>
     public static RecoveryResult Restore(string? snapshotPath, string journalPath, OmsEngineOptions options)
     {
         OmsEngine engine;
@@ -38,20 +44,49 @@ public static class EngineRecovery
         }
 
         long replayed = 0;
-        JournalReadResult journal = JournalReader.Recover(journalPath, (long sequence, in OmsMessage m) =>
+        // Read and replay first; the file is changed (a torn tail cut) only once it is known to fit the snapshot.
+        JournalReadResult journal = JournalReader.Read(journalPath, (long sequence, in OmsMessage m) =>
         {
             if (sequence >= from)
             {
                 engine.Apply(in m);
                 replayed++;
+                // What the engine asked the venues to send was sent (or lost with the process) before the restart:
+                // discarded, as a gateway that kept up would have taken it, so a long tail never fills a venue
+                // queue and gets orders the live engine accepted denied for back-pressure.
+                DiscardVenueCommands(engine);
             }
         });
-        if (journal.Fault == JournalFault.BadHeader || journal.FirstSequence > from)
+        if (journal.Fault == JournalFault.BadHeader)
         {
-            throw new InvalidDataException($"{journalPath}: the journal starts at sequence {journal.FirstSequence}, after the snapshot's {from} ({journal.Detail})");
+            throw new InvalidDataException($"{journalPath}: {journal.Detail}");
         }
 
+        JournalReader.ThrowIfDamagedInside(journalPath, journal);
+        if (journal.FirstSequence > from)
+        {
+            throw new InvalidDataException($"{journalPath}: the journal starts at sequence {journal.FirstSequence}, after the snapshot's {from}");
+        }
+
+        if (journal.NextSequence < from)
+        {
+            throw new InvalidDataException(
+                $"{journalPath}: the journal ends at sequence {journal.LastSequence}, before the snapshot's {from}: it is not this snapshot's journal, or it lost records{(journal.Detail is null ? "" : $" ({journal.Detail})")}");
+        }
+
+        JournalReader.TruncateTornTail(journalPath, journal);
         return new RecoveryResult(engine, from, replayed, journal);
+    }
+
+    private static void DiscardVenueCommands(OmsEngine engine)
+    {
+        for (int v = 1; v <= engine.Options.MaxVenues; v++)
+        {
+            SpscQueue<VenueCommand> queue = engine.VenueQueue(v);
+            while (queue.TryRead(out _))
+            {
+            }
+        }
     }
 
     /// <summary>

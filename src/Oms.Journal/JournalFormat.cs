@@ -80,14 +80,18 @@ public static class JournalFormat
     /// <summary>What is wrong with a record, if anything.</summary>
     public static JournalFault CheckRecord(ReadOnlySpan<byte> record, long expectedSequence)
     {
-        if (BinaryPrimitives.ReadUInt32LittleEndian(record[4..]) != RecordMarker
-            || BinaryPrimitives.ReadUInt32LittleEndian(record) != Checksum(record))
+        if (!IsIntact(record))
         {
             return JournalFault.CrcMismatch;
         }
 
         return SequenceOf(record) == expectedSequence ? JournalFault.None : JournalFault.SequenceGap;
     }
+
+    /// <summary>True when a record's marker and CRC-32C are right: its bytes are as the writer wrote them, whatever its sequence.</summary>
+    public static bool IsIntact(ReadOnlySpan<byte> record) =>
+        BinaryPrimitives.ReadUInt32LittleEndian(record[4..]) == RecordMarker
+        && BinaryPrimitives.ReadUInt32LittleEndian(record) == Checksum(record);
 
     /// <summary>The sequence of a record.</summary>
     public static long SequenceOf(ReadOnlySpan<byte> record) => BinaryPrimitives.ReadInt64LittleEndian(record[8..]);

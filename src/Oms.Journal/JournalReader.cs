@@ -10,11 +10,25 @@ namespace Oms.Journal;
 /// <param name="Fault">What stopped the read (None when every byte was good).</param>
 /// <param name="FaultOffset">The byte offset of the first bad record (−1 when none).</param>
 /// <param name="Detail">A one-line description of the fault, for operators.</param>
+/// <param name="IntactAfterFault">
+/// Whole records from the fault on whose marker and CRC-32C are right (the faulted record itself included when only
+/// its sequence was wrong). Zero for a torn tail: what a crash leaves unfinished is the end of the file, and nothing
+/// written whole follows it. More than zero, the journal is damaged in the middle, and what follows the damage was
+/// written: no recovery may cut it off.
+/// </param>
 public sealed record JournalReadResult(
-    long FirstSequence, long Records, long GoodLength, long FileLength, JournalFault Fault, long FaultOffset, string? Detail)
+    long FirstSequence, long Records, long GoodLength, long FileLength, JournalFault Fault, long FaultOffset, string? Detail,
+    long IntactAfterFault = 0)
 {
     /// <summary>The sequence the next appended record must have.</summary>
     public long NextSequence => FirstSequence + Records;
+
+    /// <summary>
+    /// True when the read stopped at a bad end: a partial last record, or damaged records with no intact one after
+    /// them (a write the crash did not finish). Only such a tail is cut off by <see cref="JournalReader.Recover"/>.
+    /// </summary>
+    public bool IsTornTail => Fault is JournalFault.TornTail
+        || (Fault is JournalFault.CrcMismatch or JournalFault.SequenceGap && IntactAfterFault == 0);
 
     /// <summary>The sequence of the last good record (FirstSequence − 1 when there is none).</summary>
     public long LastSequence => NextSequence - 1;
@@ -62,7 +76,13 @@ public static class JournalReader
                     string what = fault == JournalFault.CrcMismatch
                         ? $"record {first + records} at byte {offset}: CRC-32C mismatch (damaged bytes)"
                         : $"record at byte {offset}: sequence {JournalFormat.SequenceOf(record)}, expected {first + records}";
-                    return new JournalReadResult(first, records, offset, length, fault, offset, what);
+                    long intact = CountIntact(file, offset);
+                    if (intact > 0)
+                    {
+                        what += $"; {intact} intact record(s) follow it, so this is damage inside the journal, not a torn tail";
+                    }
+
+                    return new JournalReadResult(first, records, offset, length, fault, offset, what, intact);
                 }
 
                 onRecord?.Invoke(JournalFormat.SequenceOf(record), JournalFormat.MessageOf(record));
@@ -81,21 +101,68 @@ public static class JournalReader
         }
     }
 
+    // Whole records from `offset` to the end of the file whose marker and CRC are right.
+    private static long CountIntact(FileStream file, long offset)
+    {
+        int size = JournalFormat.RecordSize;
+        byte[] record = new byte[size];
+        long intact = 0;
+        file.Position = offset;
+        while (file.ReadAtLeast(record, size, throwOnEndOfStream: false) == size)
+        {
+            if (JournalFormat.IsIntact(record))
+            {
+                intact++;
+            }
+        }
+
+        return intact;
+    }
+
     /// <summary>
-    /// Reads the journal and, when its tail is torn or damaged, truncates it at the last good record so it
-    /// can be appended to. Returns what the read found (the fault is reported, never silently replayed).
+    /// Reads the journal and, when its tail is torn (<see cref="JournalReadResult.IsTornTail"/>), truncates it at
+    /// the last good record so it can be appended to. Returns what the read found (the fault is reported, never
+    /// silently replayed).
     /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// The journal is damaged in the middle: intact records follow the damage. Nothing is truncated; the file is
+    /// left as it is for the operator (see <see cref="JournalReadResult.IntactAfterFault"/>).
+    /// </exception>
     public static JournalReadResult Recover(string path, RecordHandler? onRecord = null)
     {
         JournalReadResult result = Read(path, onRecord);
-        if (result.Fault is JournalFault.TornTail or JournalFault.CrcMismatch or JournalFault.SequenceGap)
+        TruncateTornTail(path, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Cuts a torn tail that <paramref name="read"/> (a <see cref="Read"/> of <paramref name="path"/>) found; does
+    /// nothing when the journal is whole or its header is bad.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The journal is damaged in the middle; nothing is truncated.</exception>
+    public static void TruncateTornTail(string path, JournalReadResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ThrowIfDamagedInside(path, read);
+        if (read.IsTornTail)
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
-            file.SetLength(result.GoodLength);
+            file.SetLength(read.GoodLength);
             file.Flush(flushToDisk: true);
         }
+    }
 
-        return result;
+    /// <summary>Throws when <paramref name="read"/> stopped at damage that intact records follow.</summary>
+    /// <exception cref="InvalidDataException">The journal is damaged in the middle.</exception>
+    public static void ThrowIfDamagedInside(string path, JournalReadResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.IntactAfterFault > 0)
+        {
+            throw new InvalidDataException(
+                $"{path}: {read.Detail}. The journal was left as it is: recovering past the damage would drop {read.IntactAfterFault} " +
+                $"written record(s). Restore it from a copy, or truncate it at byte {read.FaultOffset} to give up everything from the damage on.");
+        }
     }
 
     /// <summary>Replays every good record into <paramref name="engine"/> (engine thread); returns what the read found.</summary>

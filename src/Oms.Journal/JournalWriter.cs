@@ -63,15 +63,22 @@ public sealed class JournalWriter : IDisposable
         _options = options ?? new JournalWriterOptions();
         Tap = new SpscQueue<JournalEntry>(_options.TapCapacity);
         _buffer = new byte[Math.Max(JournalFormat.HeaderSize, _options.BatchRecords * JournalFormat.RecordSize)];
-        Recovery = File.Exists(path) && new FileInfo(path).Length > 0 ? JournalReader.Recover(path) : null;
-        if (Recovery is { Fault: JournalFault.BadHeader })
+        // Read, check, and only then cut a torn tail: a journal that is refused is left as it was found.
+        Recovery = File.Exists(path) && new FileInfo(path).Length > 0 ? JournalReader.Read(path) : null;
+        if (Recovery is not null)
         {
-            throw new InvalidDataException($"{path}: {Recovery.Detail}");
-        }
+            if (Recovery.Fault == JournalFault.BadHeader)
+            {
+                throw new InvalidDataException($"{path}: {Recovery.Detail}");
+            }
 
-        if (Recovery is not null && Recovery.NextSequence != firstSequence)
-        {
-            throw new InvalidDataException($"{path}: the journal continues at sequence {Recovery.NextSequence}, not {firstSequence}");
+            JournalReader.ThrowIfDamagedInside(path, Recovery);
+            if (Recovery.NextSequence != firstSequence)
+            {
+                throw new InvalidDataException($"{path}: the journal continues at sequence {Recovery.NextSequence}, not {firstSequence}");
+            }
+
+            JournalReader.TruncateTornTail(path, Recovery);
         }
 
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
@@ -139,13 +146,29 @@ public sealed class JournalWriter : IDisposable
         return true;
     }
 
-    /// <summary>Stops the writer after it has drained the tap, fsyncs and closes the file.</summary>
+    /// <summary>
+    /// Stops the writer after it has drained the tap, fsyncs and closes the file. A writer never started drains
+    /// the tap on the calling thread: what the engine applied is written either way.
+    /// </summary>
     public void Dispose()
     {
         _stop = true;
         if (_thread.IsAlive)
         {
             _thread.Join();
+        }
+        else if (_thread.ThreadState.HasFlag(System.Threading.ThreadState.Unstarted) && _fault is null)
+        {
+            try
+            {
+                while (DrainBatch() > 0)
+                {
+                }
+            }
+            catch (Exception e)
+            {
+                _fault = e;
+            }
         }
 
         _file.Flush(flushToDisk: true);

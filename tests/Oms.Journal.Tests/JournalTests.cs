@@ -131,11 +131,11 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
-    public void DamagedRecord_CrcMismatch_StopsThereAndRecoveryTruncates()
+    public void DamagedLastRecord_CrcMismatch_StopsThereAndRecoveryTruncates()
     {
         string path = PathOf("damaged.journal");
         RunLive(path, new StreamGenerator(6).Generate(500), new JournalWriterOptions(), out _);
-        long offset = JournalFormat.HeaderSize + (300L * JournalFormat.RecordSize) + 100;
+        long offset = JournalFormat.HeaderSize + (499L * JournalFormat.RecordSize) + 100;
         using (var f = new FileStream(path, FileMode.Open))
         {
             f.Position = offset;
@@ -145,10 +145,10 @@ public sealed class JournalTests : IDisposable
         }
 
         JournalReadResult result = JournalReader.Read(path);
-        Assert.Equal((JournalFault.CrcMismatch, 300L), (result.Fault, result.Records));
-        Assert.Contains("record 300", result.Detail);
+        Assert.Equal((JournalFault.CrcMismatch, 499L, true), (result.Fault, result.Records, result.IsTornTail));
+        Assert.Contains("record 499", result.Detail);
         JournalReader.Recover(path);
-        Assert.Equal((JournalFault.None, 300L), (JournalReader.Read(path).Fault, JournalReader.Read(path).Records));
+        Assert.Equal((JournalFault.None, 499L), (JournalReader.Read(path).Fault, JournalReader.Read(path).Records));
     }
 
     [Fact]
