@@ -72,6 +72,9 @@ public sealed class OmsEngineOptions
     /// <summary>Slots of the anomaly stream (a power of two).</summary>
     public int AnomalyCapacity { get; set; } = 8_192;
 
+    /// <summary>The most order rows an engine holds: its id indexes' defaults (up to 8 × this) stay within <see cref="Tables.TokenIndex.MaxEntriesLimit"/>.</summary>
+    public const int MaxOrdersLimit = 1 << 26;
+
     internal int ClOrdIdCapacity => MaxClOrdIds > 0 ? MaxClOrdIds : MaxOrders * 4;
     internal int ExecIdCapacity => MaxExecIds > 0 ? MaxExecIds : MaxOrders * 8;
     internal int FillCapacity => MaxFills > 0 ? MaxFills : MaxOrders * 4;
@@ -79,9 +82,9 @@ public sealed class OmsEngineOptions
     /// <summary>Checks every value; returns the first problem, naming the setting, or null when valid.</summary>
     public string? Validate()
     {
-        if (MaxOrders < 1)
+        if (MaxOrders is < 1 or > MaxOrdersLimit)
         {
-            return $"{nameof(MaxOrders)} must be positive (was {MaxOrders})";
+            return $"{nameof(MaxOrders)} must be in 1..{MaxOrdersLimit} (was {MaxOrders})";
         }
 
         if (ClOrdIdCapacity < 2L * MaxOrders)
@@ -90,9 +93,14 @@ public sealed class OmsEngineOptions
             return $"{nameof(MaxClOrdIds)} must be at least 2 × {nameof(MaxOrders)}";
         }
 
-        if (ExecIdCapacity < 1)
+        if (ClOrdIdCapacity > Tables.TokenIndex.MaxEntriesLimit)
         {
-            return $"{nameof(MaxExecIds)} must be positive";
+            return $"{nameof(MaxClOrdIds)} must be at most {Tables.TokenIndex.MaxEntriesLimit} (was {ClOrdIdCapacity})";
+        }
+
+        if (ExecIdCapacity is < 1 or > Tables.TokenIndex.MaxEntriesLimit)
+        {
+            return $"{nameof(MaxExecIds)} must be in 1..{Tables.TokenIndex.MaxEntriesLimit} (was {ExecIdCapacity})";
         }
 
         if (FillCapacity < 1)

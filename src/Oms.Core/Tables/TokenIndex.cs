@@ -38,14 +38,20 @@ public sealed class TokenIndex
     private int _count;
     private readonly long _hugePageBytes;
 
+    /// <summary>
+    /// The most entries an index holds: twice as many buckets, a power of two, must still be a positive
+    /// <see cref="int"/> (2^30 buckets of 32 bytes, 32 GiB).
+    /// </summary>
+    public const int MaxEntriesLimit = 1 << 29;
+
     /// <summary>Creates an index able to hold <paramref name="maxEntries"/> entries.</summary>
     /// <param name="maxEntries">Entries it holds at most.</param>
     /// <param name="hugePages">Ask for 2 MiB pages for the arrays of at least 4 MiB, committing them now (see <see cref="Engine.OmsEngineOptions.HugePages"/>).</param>
     public TokenIndex(int maxEntries, bool hugePages = false)
     {
-        if (maxEntries < 1)
+        if (maxEntries is < 1 or > MaxEntriesLimit)
         {
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxEntries), "must be positive");
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(maxEntries), $"must be in 1..{MaxEntriesLimit}");
         }
 
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)maxEntries * 2);

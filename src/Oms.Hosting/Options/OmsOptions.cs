@@ -18,15 +18,15 @@ public sealed partial class OmsOptions : IValidatableObject
     public const string SectionName = "Oms";
 
     /// <summary>Order rows (live and terminal) for the session.</summary>
-    [SettingRange(1, 1 << 26)]
+    [SettingRange(1, OmsEngineOptions.MaxOrdersLimit)]
     public int MaxOrders { get; set; } = 65_536;
 
     /// <summary>ClOrdIDs across all chains; 0 means 4 × <see cref="MaxOrders"/>; otherwise at least 2 × <see cref="MaxOrders"/> (one is kept free for each live order's cancel).</summary>
-    [SettingRange(0, int.MaxValue)]
+    [SettingRange(0, Oms.Tables.TokenIndex.MaxEntriesLimit)]
     public int MaxClOrdIds { get; set; }
 
     /// <summary>ExecIDs remembered for duplicate detection; 0 means 8 × <see cref="MaxOrders"/>.</summary>
-    [SettingRange(0, int.MaxValue)]
+    [SettingRange(0, Oms.Tables.TokenIndex.MaxEntriesLimit)]
     public int MaxExecIds { get; set; }
 
     /// <summary>Fills recorded for busts and corrections; 0 means 4 × <see cref="MaxOrders"/>.</summary>

@@ -14,6 +14,9 @@ public sealed class OptionsTests
     [InlineData("InboundProducers")]
     [InlineData("RowPrefetchMinRows")]
     [InlineData("PositionCheckpointInterval")]
+    [InlineData("MaxExecIds")]
+    [InlineData("MaxClOrdIds")]
+    [InlineData("MaxOrders ")]
     public void Constructor_BadOption_ThrowsNamingTheSetting(string setting)
     {
         var options = new OmsEngineOptions();
@@ -27,12 +30,32 @@ public sealed class OptionsTests
             case "InboundProducers": options.InboundProducers = (ProducerMode)7; break;
             case "RowPrefetchMinRows": options.RowPrefetchMinRows = -1; break;
             case "PositionCheckpointInterval": options.PositionCheckpointInterval = 48; break;
+            // Past what an index can hold: twice as many buckets would overflow an int.
+            case "MaxExecIds": options.MaxExecIds = 1_500_000_000; break;
+            case "MaxClOrdIds": options.MaxClOrdIds = (1 << 29) + 1; break;
+            // Its default id capacities (8 × for ExecIDs) would overflow with it.
+            case "MaxOrders ": options.MaxOrders = 300_000_000; break;
         }
 
         var e = Assert.Throws<ArgumentException>(() => new OmsEngine(options));
-        Assert.Contains(setting, e.Message);
+        Assert.Contains(setting.Trim(), e.Message);
     }
 
     [Fact]
     public void Validate_Defaults_AreValid() => Assert.Null(new OmsEngineOptions().Validate());
+
+    [Fact]
+    public void Validate_LargestOrderTable_ItsDefaultIdCapacitiesFitTheirIndexes()
+    {
+        var options = new OmsEngineOptions { MaxOrders = OmsEngineOptions.MaxOrdersLimit };
+        Assert.Null(options.Validate());
+        Assert.Equal(Oms.Tables.TokenIndex.MaxEntriesLimit, 8 * options.MaxOrders);
+    }
+
+    [Fact]
+    public void TokenIndex_MoreEntriesThanItsBucketsCanCount_Refused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Oms.Tables.TokenIndex(Oms.Tables.TokenIndex.MaxEntriesLimit + 1));
+        Assert.Contains("maxEntries", e.Message);
+    }
 }
