@@ -63,6 +63,24 @@ public sealed partial class OmsEngine
         return live;
     }
 
+    /// <summary>
+    /// The first order row that left the firm (any status but Denied) on a venue outside 1..MaxVenues, or −1. Its
+    /// cancels and replaces would address a venue queue this engine does not have (a snapshot from an engine
+    /// with more venues).
+    /// </summary>
+    private int FirstOrderOnAnUnknownVenue()
+    {
+        for (int slot = _orders.First; slot >= 0; slot = _orders.NextOf(slot))
+        {
+            if (_orders.Flags[slot].Status != OrderStatus.Denied && !IsVenue(_orders.Flags[slot].Venue))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
     private string? CheckOrder(int slot, Span<IdToken> buffer)
     {
         OrderStatus status = _orders.Flags[slot].Status;

@@ -97,6 +97,13 @@ public sealed partial class OmsEngine
         }
 
         engine._orders.ReadSnapshot(r);
+        int outside = engine.FirstOrderOnAnUnknownVenue();
+        if (outside >= 0)
+        {
+            throw new InvalidDataException(
+                $"snapshot order row {outside} was sent to venue {engine._orders.Flags[outside].Venue}; this engine has venues 1..{options.MaxVenues} (capacities that differ)");
+        }
+
         engine._liveOrders = engine.CountLiveOrders();
         engine._positions.ReadSnapshot(r);
         engine._fills.ReadSnapshot(r, engine._orders.RowsHandedOut);

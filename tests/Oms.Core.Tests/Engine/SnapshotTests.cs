@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Oms.Domain;
 using Oms.Engine;
 using Oms.Reference;
 using Oms.Tables;
@@ -177,5 +178,36 @@ public sealed class SnapshotTests
         OmsEngineOptions other = DifferentialTests.Options();
         other.MaxOrders *= 2;
         Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(stream, other));
+    }
+
+    [Fact]
+    public void Snapshot_OrderOnAVenueThisEngineDoesNotHave_Refused_AndADeniedOneLoads()
+    {
+        OmsEngineOptions four = DifferentialTests.Options();
+        four.MaxVenues = 4;
+        var engine = new OmsEngine(four);
+        engine.Apply(Msg.New("A", venue: 3));
+        engine.Apply(Msg.Report(ExecType.New, "A", "E1", venueOrderId: "V1", qty: 100, price: 10_000, venue: 3));
+        engine.Apply(Msg.New("B", venue: 5)); // denied InvalidVenue: its row never reached a venue
+        OmsEngineOptions two = DifferentialTests.Options();
+        two.MaxVenues = 2;
+
+        var e = Assert.Throws<InvalidDataException>(() => OmsEngine.ReadSnapshot(Snapshot(engine), two));
+        Assert.Contains("venue 3", e.Message);
+
+        OmsEngineOptions three = DifferentialTests.Options();
+        three.MaxVenues = 3;
+        OmsEngine restored = OmsEngine.ReadSnapshot(Snapshot(engine), three);
+        restored.Apply(Msg.Cancel("A-c", "A"));
+        Assert.Equal(OrderStatus.PendingCancel, restored.Order("A").Status);
+        Assert.Equal(OrderStatus.Denied, restored.Order("B").Status);
+    }
+
+    private static MemoryStream Snapshot(OmsEngine engine)
+    {
+        var stream = new MemoryStream();
+        engine.WriteSnapshot(stream);
+        stream.Position = 0;
+        return stream;
     }
 }
