@@ -220,7 +220,7 @@ public sealed class JournalNames
         var instruments = new InstrumentDirectory(Math.Max(capacity, d.Instruments.Length));
         for (int i = 0; i < d.Instruments.Length; i++)
         {
-            InstrumentEntry e = d.Instruments[i];
+            InstrumentEntry e = d.Instruments[i] ?? throw new InvalidDataException($"instruments[{i}]: null");
             ExpectId("instruments", i, e.Id);
             if (!instruments.TryAdd(e.Symbol, e.PriceScale, e.QuantityScale, out InstrumentSpec spec, out string? problem) || spec.Id != e.Id)
             {
@@ -239,6 +239,12 @@ public sealed class JournalNames
         var table = new NameTable(Math.Max(capacity, entries.Length));
         for (int i = 0; i < entries.Length; i++)
         {
+            // The JSON reader checks nullability of properties, not of array elements.
+            if (entries[i] is null)
+            {
+                throw new InvalidDataException($"{what}[{i}]: null");
+            }
+
             ExpectId(what, i, entries[i].Id);
             if (!table.TryIntern(entries[i].Name, out int id) || id != entries[i].Id)
             {

@@ -141,6 +141,8 @@ public sealed class JournalNamesTests : IDisposable
     [InlineData("{\"hello\": 1}", "not a names file")]
     [InlineData("{\"format\": \"oms-journal-names\", \"version\": 2}", "names file version 2; this build reads version 1")]
     [InlineData("{\"format\": \"oms-journal-names\", \"version\": 1, \"accounts\": []}", "missing required properties")]
+    [InlineData("{\"format\": \"oms-journal-names\", \"version\": 1, \"accounts\": [null], \"instruments\": [], \"venues\": [], \"strategies\": []}", "accounts[0]: null")]
+    [InlineData("{\"format\": \"oms-journal-names\", \"version\": 1, \"accounts\": [], \"instruments\": [null], \"venues\": [], \"strategies\": []}", "instruments[0]: null")]
     public void Load_NotANamesFile_IsInvalidData_WithTheReason(string content, string reason)
     {
         string path = PathOf("bad.journal.names");
