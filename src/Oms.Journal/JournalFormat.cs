@@ -47,6 +47,9 @@ public static class JournalFormat
         BinaryPrimitives.WriteInt64LittleEndian(destination[24..], firstSequence);
     }
 
+    /// <summary>True when <paramref name="source"/> starts with the journal's magic, whatever its version or layout.</summary>
+    public static bool StartsWithMagic(ReadOnlySpan<byte> source) => source.StartsWith(Magic);
+
     /// <summary>Reads a header; null when it is not an Oms journal of this version and layout, with the reason.</summary>
     public static string? TryReadHeader(ReadOnlySpan<byte> source, out long firstSequence)
     {

@@ -90,12 +90,14 @@ internal static class JournalCommands
     /// <summary>"journal" or "fix": <paramref name="format"/> unless it is "auto", then what the file's first bytes say.</summary>
     public static string Resolve(string format, string path) => format != "auto" ? format : IsJournal(path) ? "journal" : "fix";
 
+    // A journal by its magic (any version: the reader then names the version it cannot read) or by its name (a
+    // journal cut short inside its header is still one, and must be reported as damaged, not read as a FIX log).
     private static bool IsJournal(string path)
     {
         Span<byte> header = stackalloc byte[JournalFormat.HeaderSize];
         using FileStream f = File.OpenRead(path);
-        return f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
-            && JournalFormat.TryReadHeader(header, out _) is null;
+        int read = f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return JournalFormat.StartsWithMagic(header[..read]) || path.EndsWith(".journal", StringComparison.OrdinalIgnoreCase);
     }
 
     private static ReplayOutcome WithProgress(string name, Func<Action<double>, ReplayOutcome> run)

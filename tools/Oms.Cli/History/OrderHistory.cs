@@ -145,6 +145,12 @@ internal sealed class OrderHistory
 
         public override void Run(RecordHandler onMessage)
         {
+            Error = ReplayRunner.StartsAfterZero(path);
+            if (Error is not null)
+            {
+                return;
+            }
+
             JournalReadResult read = JournalReader.Read(path, onMessage);
             Error = read.Fault == JournalFault.None ? null : $"{path}: {read.Detail}";
         }

@@ -35,6 +35,23 @@ internal static class ReplayRunner
         ReplayNames names = ReplayNames.ForJournal(path, out string? namesNote, out bool namesDamaged);
         var sw = Stopwatch.StartNew();
         long applied = 0;
+        if (StartsAfterZero(path) is { } late)
+        {
+            return new ReplayOutcome
+            {
+                Engine = engine,
+                Names = names,
+                Anomalies = anomalies,
+                BadRecords = 1,
+                Messages = 0,
+                InputError = late,
+                Elapsed = sw.Elapsed,
+                Format = "journal",
+                NamesNote = namesNote,
+                NamesDamaged = namesDamaged,
+            };
+        }
+
         JournalReadResult result = JournalReader.Read(path, (long sequence, in OmsMessage m) =>
         {
             engine.Apply(in m);
@@ -63,6 +80,21 @@ internal static class ReplayRunner
             NamesNote = namesNote,
             NamesDamaged = namesDamaged,
         };
+    }
+
+    /// <summary>
+    /// Why a journal cannot be replayed on its own, when its header says it starts after sequence 0: its earlier
+    /// inputs are in a snapshot, and the rest applied to an empty engine would give a state that never was. Null
+    /// when it starts at 0, or when its header cannot be read (the read then reports why).
+    /// </summary>
+    public static string? StartsAfterZero(string path)
+    {
+        Span<byte> header = stackalloc byte[JournalFormat.HeaderSize];
+        using FileStream f = File.OpenRead(path);
+        bool whole = f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length;
+        return whole && JournalFormat.TryReadHeader(header, out long first) is null && first > 0
+            ? $"{path}: the journal starts at sequence {first}; its inputs before that are in a snapshot, and a replay needs them all, from sequence 0"
+            : null;
     }
 
     /// <summary>How many whole records the journal's length allows for (an upper bound on its messages).</summary>
