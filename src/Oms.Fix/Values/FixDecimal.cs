@@ -8,7 +8,8 @@ namespace Oms.Fix;
 /// Accepted text: an optional leading '-', digits, an optional '.', digits, at least one digit in all ("5.",
 /// ".5" and "007" are accepted; "+5", " 5", "5e3" are not). Fractional digits beyond the scale are accepted only
 /// when they are zeros ("1.2500" at scale 2 is exactly 125); a significant one is refused as
-/// <see cref="FixErrorCode.TooManyDecimals"/>, never rounded.
+/// <see cref="FixErrorCode.TooManyDecimals"/>, never rounded. Every <see cref="long"/> raw value parses, from
+/// <see cref="long.MinValue"/> to <see cref="long.MaxValue"/>, so whatever <see cref="TryFormat"/> writes reads back.
 /// </remarks>
 public static class FixDecimal
 {
@@ -70,12 +71,14 @@ public static class FixDecimal
             acc *= 10;
         }
 
-        if (overflow || acc > long.MaxValue)
+        // A negative value reaches one further than a positive one: "-9223372036854775808" is long.MinValue.
+        ulong limit = negative ? 1UL << 63 : long.MaxValue;
+        if (overflow || acc > limit)
         {
             return FixErrorCode.ValueOutOfRange;
         }
 
-        raw = negative ? -(long)acc : (long)acc;
+        raw = negative ? (long)(0 - acc) : (long)acc;
         return FixErrorCode.None;
     }
 

@@ -5,7 +5,9 @@ namespace Oms.Fix;
 /// written without allocation and without <see cref="DateTime"/>. Thread-safe (stateless).
 /// </summary>
 /// <remarks>
-/// Years 1678..2261 parse (the range a <see cref="long"/> of nanoseconds holds). A leap second (:60) is
+/// Every instant a <see cref="long"/> of nanoseconds holds parses, from 16770921-00:12:43.145224192
+/// (<see cref="long.MinValue"/>) to 22620411-23:47:16.854775807 (<see cref="long.MaxValue"/>), so whatever
+/// <see cref="TryFormat"/> writes reads back; an instant outside that range is refused. A leap second (:60) is
 /// accepted and counted as the first second of the next minute.
 /// </remarks>
 public static class FixTimestamp
@@ -15,6 +17,12 @@ public static class FixTimestamp
 
     private const long NanosPerSecond = 1_000_000_000L;
     private const long NanosPerDay = 86_400L * NanosPerSecond;
+
+    // The whole seconds of long.MinValue (rounded down) and long.MaxValue, and their nanoseconds.
+    private const long MinSeconds = -9_223_372_037L;
+    private const long MinSecondsFraction = 145_224_192L;
+    private const long MaxSeconds = 9_223_372_036L;
+    private const long MaxSecondsFraction = 854_775_807L;
 
     /// <summary>Parses a UTC timestamp; false when the text is not one or the date does not exist.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out long nanos)
@@ -31,7 +39,7 @@ public static class FixTimestamp
         int month = AsciiDigits.Two(text, 4), day = AsciiDigits.Two(text, 6);
         int hour = AsciiDigits.Two(text, 9), minute = AsciiDigits.Two(text, 12), second = AsciiDigits.Two(text, 15);
         long fraction = text.Length > 17 ? AsciiDigits.Digits(text, 18, text.Length - 18) : 0;
-        if (year is < 1678 or > 2261 || (uint)(month - 1) > 11 || day < 1 || day > DaysInMonth((int)year, month)
+        if (year is < 1677 or > 2262 || (uint)(month - 1) > 11 || day < 1 || day > DaysInMonth((int)year, month)
             || (uint)hour > 23 || (uint)minute > 59 || (uint)second > 60 || fraction < 0)
         {
             return false;
@@ -43,14 +51,42 @@ public static class FixTimestamp
         }
 
         long seconds = (DaysFromCivil(year, month, day) * 86_400L) + (hour * 3_600L) + (minute * 60L) + second;
-        nanos = (seconds * NanosPerSecond) + fraction;
-        return true;
+        if (seconds is > MinSeconds and < MaxSeconds)
+        {
+            nanos = (seconds * NanosPerSecond) + fraction;
+            return true;
+        }
+
+        return TryParseEdgeSecond(seconds, fraction, out nanos);
+    }
+
+    // The first and last whole seconds of the range hold only some of their nanoseconds; every other is outside.
+    private static bool TryParseEdgeSecond(long seconds, long fraction, out long nanos)
+    {
+        nanos = 0;
+        if (seconds == MaxSeconds && fraction <= MaxSecondsFraction)
+        {
+            nanos = (MaxSeconds * NanosPerSecond) + fraction;
+            return true;
+        }
+
+        if (seconds == MinSeconds && fraction >= MinSecondsFraction)
+        {
+            nanos = ((MinSeconds + 1) * NanosPerSecond) + (fraction - NanosPerSecond);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
     /// Writes <paramref name="nanos"/> with <paramref name="fractionDigits"/> (0, 3, 6 or 9) fractional digits,
     /// truncating towards the past. False when <paramref name="destination"/> is too small.
     /// </summary>
+    /// <remarks>
+    /// Within the first second of the range, truncating could name an instant before <see cref="long.MinValue"/>,
+    /// which <see cref="TryParse"/> refuses: such an instant is written as the next one the precision can show.
+    /// </remarks>
     public static bool TryFormat(long nanos, int fractionDigits, Span<byte> destination, out int written)
     {
         if (fractionDigits is not (0 or 3 or 6 or 9))
@@ -63,6 +99,11 @@ public static class FixTimestamp
         {
             written = 0;
             return false;
+        }
+
+        if (nanos < long.MinValue + NanosPerSecond && fractionDigits < 9)
+        {
+            nanos = EarliestWritable(nanos, fractionDigits);
         }
 
         long days = Math.DivRem(nanos, NanosPerDay, out long inDay);
@@ -97,6 +138,15 @@ public static class FixTimestamp
         }
 
         return true;
+    }
+
+    // The instant itself (TryFormat truncates it), or the next one the precision shows when truncating would fall
+    // before long.MinValue.
+    private static long EarliestWritable(long nanos, int fractionDigits)
+    {
+        long unit = fractionDigits switch { 0 => NanosPerSecond, 3 => 1_000_000L, _ => 1_000L };
+        long below = ((nanos % unit) + unit) % unit;
+        return nanos < long.MinValue + below ? nanos + (unit - below) : nanos;
     }
 
     private static int DaysInMonth(int year, int month) => month switch

@@ -18,6 +18,9 @@ public sealed class FixDecimalTests
     [InlineData("-0", 3, 0)]
     [InlineData("9223372036854775807", 0, long.MaxValue)]
     [InlineData("-9223372036854775807", 0, -long.MaxValue)]
+    [InlineData("-9223372036854775808", 0, long.MinValue)]
+    [InlineData("-922337203685477.5808", 4, long.MinValue)]
+    [InlineData("-9.223372036854775808", 18, long.MinValue)]
     [InlineData("922337203685477.5807", 4, long.MaxValue)]
     public void TryParse_ValidText_GivesExactRaw(string text, int scale, long raw)
     {
@@ -42,6 +45,9 @@ public sealed class FixDecimalTests
     [InlineData("abc", 2, FixErrorCode.BadValue)]
     [InlineData("9223372036854775808", 0, FixErrorCode.ValueOutOfRange)]
     [InlineData("922337203685477.5808", 4, FixErrorCode.ValueOutOfRange)]
+    [InlineData("-9223372036854775809", 0, FixErrorCode.ValueOutOfRange)]
+    [InlineData("-922337203685477.5809", 4, FixErrorCode.ValueOutOfRange)]
+    [InlineData("-92233720368547758080", 0, FixErrorCode.ValueOutOfRange)]
     [InlineData("99999999999999999999", 0, FixErrorCode.ValueOutOfRange)]
     [InlineData("1000000000", 10, FixErrorCode.ValueOutOfRange)]
     public void TryParse_InvalidText_NamesTheReason(string text, int scale, FixErrorCode expected)
@@ -95,6 +101,21 @@ public sealed class FixDecimalTests
             Assert.Equal(FixErrorCode.None, FixDecimal.TryParse(buffer[..n], scale, out long back));
             Assert.Equal(raw, back);
             Assert.Equal(Oms.Domain.FixedPoint.Format(raw, scale), Encoding.ASCII.GetString(buffer[..n]));
+        }
+    }
+
+    [Fact]
+    public void TryFormatThenTryParse_EveryScaleAtTheEndsOfTheRange_RoundTrip()
+    {
+        Span<byte> buffer = stackalloc byte[FixDecimal.MaxFormattedLength];
+        foreach (long raw in new[] { long.MinValue, long.MinValue + 1, -1, 0, 1, long.MaxValue })
+        {
+            for (int scale = 0; scale <= 18; scale++)
+            {
+                Assert.True(FixDecimal.TryFormat(raw, scale, buffer, out int n));
+                Assert.Equal(FixErrorCode.None, FixDecimal.TryParse(buffer[..n], scale, out long back));
+                Assert.Equal(raw, back);
+            }
         }
     }
 

@@ -11,6 +11,10 @@ public sealed class FixTimestampTests
     [InlineData("20261125-13:30:00.123456789", 1_795_613_400_123_456_789L)]
     [InlineData("19691231-23:59:59.999", -1_000_000L)]
     [InlineData("20240229-12:00:00", 1_709_208_000_000_000_000L)]
+    [InlineData("22620411-23:47:16.854775807", long.MaxValue)]           // the ends of a long of nanoseconds
+    [InlineData("16770921-00:12:43.145224192", long.MinValue)]
+    [InlineData("22620101-00:00:00", 9_214_646_400_000_000_000L)]
+    [InlineData("16770921-00:12:44", -9_223_372_036_000_000_000L)]
     public void TryParse_UtcTimestamp_GivesNanosSinceEpoch(string text, long expected)
     {
         Assert.True(FixTimestamp.TryParse(Encoding.ASCII.GetBytes(text), out long nanos));
@@ -47,6 +51,12 @@ public sealed class FixTimestampTests
     [InlineData("20261125-13:30:00.12a")]
     [InlineData("16770101-00:00:00")]
     [InlineData("22630101-00:00:00")]
+    [InlineData("22620411-23:47:16.854775808")]   // one nanosecond past what a long holds
+    [InlineData("22620411-23:47:17")]
+    [InlineData("22620412-00:00:00")]
+    [InlineData("16770921-00:12:43.145224191")]
+    [InlineData("16770921-00:12:43")]
+    [InlineData("16770920-23:59:59.999")]
     [InlineData("-0261125-13:30:00")]
     public void TryParse_NotATimestampOrNoSuchDate_False(string text) =>
         Assert.False(FixTimestamp.TryParse(Encoding.ASCII.GetBytes(text), out _));
@@ -82,6 +92,35 @@ public sealed class FixTimestampTests
             Assert.True(FixTimestamp.TryParse(buffer[..n], out long back));
             Assert.Equal(nanos, back);
         }
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MaxValue - 1)]
+    [InlineData(9_214_646_400_000_000_000L)]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MinValue + 1)]
+    public void TryFormatThenTryParse_EndsOfTheRange_RoundTrip(long nanos)
+    {
+        Span<byte> buffer = stackalloc byte[FixTimestamp.MaxFormattedLength];
+        Assert.True(FixTimestamp.TryFormat(nanos, 9, buffer, out int n));
+        Assert.True(FixTimestamp.TryParse(buffer[..n], out long back), Encoding.ASCII.GetString(buffer[..n]));
+        Assert.Equal(nanos, back);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue, 0, "22620411-23:47:16")]
+    [InlineData(long.MaxValue, 3, "22620411-23:47:16.854")]
+    [InlineData(long.MinValue, 6, "16770921-00:12:43.145225")]   // truncating would leave the range: the next instant
+    [InlineData(long.MinValue, 3, "16770921-00:12:43.146")]
+    [InlineData(long.MinValue, 0, "16770921-00:12:44")]
+    [InlineData(long.MinValue + 1_000_000_000L, 0, "16770921-00:12:44")]
+    public void TryFormat_EndsOfTheRangeAtCoarserPrecision_WritesAnInstantTheParserReads(long nanos, int digits, string expected)
+    {
+        Span<byte> buffer = stackalloc byte[FixTimestamp.MaxFormattedLength];
+        Assert.True(FixTimestamp.TryFormat(nanos, digits, buffer, out int n));
+        Assert.Equal(expected, Encoding.ASCII.GetString(buffer[..n]));
+        Assert.True(FixTimestamp.TryParse(buffer[..n], out _));
     }
 
     [Fact]
