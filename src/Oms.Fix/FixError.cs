@@ -37,6 +37,11 @@ public enum FixErrorCode : byte
     AccountTableFull = 15,
     /// <summary>A new symbol could not be added: the instrument directory is full.</summary>
     InstrumentTableFull = 16,
+    /// <summary>
+    /// The standard header's first fields are not in order: BeginString (8) first, BodyLength (9) second and
+    /// MsgType (35) third, or second when the message has no BodyLength. The tag is the misplaced field.
+    /// </summary>
+    FieldOutOfOrder = 17,
 }
 
 /// <summary>An error code and the tag it concerns (0 when it concerns the line, not a field).</summary>

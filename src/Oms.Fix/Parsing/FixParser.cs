@@ -15,8 +15,9 @@ namespace Oms.Fix;
 /// made from the wire; a value that itself contains the separator text cannot be told apart and fails the checks.
 /// </para>
 /// <para>
-/// Checks, in order: framing (every field "tag=value" and terminated; the CheckSum field last, its final
-/// separator optional); BodyLength (9) and CheckSum (10) when present (required when
+/// Checks, in order: framing (every field "tag=value" and terminated; BeginString (8), BodyLength (9) and MsgType
+/// (35) first, in that order, MsgType second when BodyLength is absent, else <see cref="FixErrorCode.FieldOutOfOrder"/>;
+/// the CheckSum field last, its final separator optional); BodyLength (9) and CheckSum (10) when present (required when
 /// <see cref="FixParserOptions"/> says so); MsgType (35) one of D, F, G, 8, 9, H; the required fields of the type
 /// (see <see cref="FixMessage"/>). An indexed tag seen twice is <see cref="FixErrorCode.DuplicateTag"/>; other
 /// tags are skipped and counted. Field values are checked when read, by <see cref="FixMessage"/>'s readers and
@@ -183,8 +184,22 @@ public sealed class FixParser
 
         if (tag == FixTag.BodyLength)
         {
+            // The header starts 8, 9, 35 (BeginString is first by construction: the text starts with "8=").
+            if (layout.Fields != 1)
+            {
+                return new FixError(FixErrorCode.FieldOutOfOrder, FixTag.BodyLength);
+            }
+
             layout.BodyLengthOrdinal = layout.Fields;
             layout.BodyStart = next;
+        }
+        else if (tag == FixTag.MsgType)
+        {
+            // Third after BodyLength, second without it (a BodyLength after MsgType is refused above).
+            if (layout.Fields != (layout.BodyLengthOrdinal < 0 ? 1 : 2))
+            {
+                return new FixError(FixErrorCode.FieldOutOfOrder, FixTag.MsgType);
+            }
         }
         else if (tag == FixTag.CheckSum)
         {

@@ -207,6 +207,31 @@ public sealed class FixParserFramingTests
         Assert.Equal(new FixError(FixErrorCode.MissingTag, FixTag.CheckSum), e2);
     }
 
+    [Theory]
+    [InlineData("35=D|", "", FixTag.BodyLength)]         // 8, 35, 9: BodyLength must be second
+    [InlineData("49=VENUE|", "", FixTag.BodyLength)]     // 8, 49, 9, 35
+    [InlineData("", "49=VENUE|", FixTag.MsgType)]        // 8, 9, 49, 35: MsgType must be third
+    public void TryParse_HeaderOutOfOrder_FieldOutOfOrderEvenWithCorrectLengthAndSum(string before9, string before35, int tag)
+    {
+        const string rest = "56=OMS|34=7|52=20261125-13:30:00.123|11=ORD-1|1=ACC1|55=AAPL|54=1|38=100|40=2|44=187.25|60=20261125-13:30:00.100|";
+        string afterBodyLength = before9 == "35=D|" ? rest : before35 + "35=D|" + rest;
+        byte[] line = FixLines.BuildRaw($"8=FIX.4.4|{before9}9={Encoding.ASCII.GetByteCount(afterBodyLength)}|{afterBodyLength}");
+        var strict = new FixParser(new FixParserOptions { RequireBodyLength = true, RequireCheckSum = true });
+
+        Assert.False(strict.TryParse(line, out _, out FixError error), FixLines.Show(line));
+        Assert.Equal(new FixError(FixErrorCode.FieldOutOfOrder, tag), error);
+        AssertError(line, FixErrorCode.FieldOutOfOrder, tag);
+    }
+
+    [Fact]
+    public void TryParse_WithoutBodyLength_MsgTypeMustBeSecond()
+    {
+        // Without BodyLength (accepted unless required) MsgType follows BeginString directly.
+        AssertError(FixLines.BuildRaw("8=FIX.4.4|1=ACC1|" + Samples.OrderStatusRequest), FixErrorCode.FieldOutOfOrder, FixTag.MsgType);
+        Assert.True(_parser.TryParse(FixLines.BuildRaw("8=FIX.4.4|" + Samples.OrderStatusRequest), out FixMessage m, out FixError e), e.ToString());
+        Assert.Equal(FixMsgType.OrderStatusRequest, m.MsgType);
+    }
+
     [Fact]
     public void TryParse_BytesAfterCheckSum_TrailingData()
     {
