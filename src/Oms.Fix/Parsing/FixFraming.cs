@@ -72,6 +72,29 @@ internal static class FixFraming
         return sum == declared ? default : new FixError(FixErrorCode.BadCheckSum, FixTag.CheckSum);
     }
 
+    /// <summary>
+    /// The session fields of the standard header, when present: MsgSeqNum (34) a positive integer of up to 18
+    /// digits, PossDupFlag (43) and PossResend (97) 'Y' or 'N'. Otherwise BadValue for that tag.
+    /// </summary>
+    public static FixError CheckHeaderValues(ReadOnlySpan<byte> text, FixFieldIndex index)
+    {
+        if (index.TryGet(FixTag.MsgSeqNum, out int offset, out int length)
+            && !(AsciiDigits.TryParseUnsigned(text.Slice(offset, length), out long seqNum) && seqNum > 0))
+        {
+            return new FixError(FixErrorCode.BadValue, FixTag.MsgSeqNum);
+        }
+
+        if (!IsBooleanOrAbsent(text, index, FixTag.PossDupFlag))
+        {
+            return new FixError(FixErrorCode.BadValue, FixTag.PossDupFlag);
+        }
+
+        return IsBooleanOrAbsent(text, index, FixTag.PossResend) ? default : new FixError(FixErrorCode.BadValue, FixTag.PossResend);
+    }
+
+    private static bool IsBooleanOrAbsent(ReadOnlySpan<byte> text, FixFieldIndex index, int tag) =>
+        !index.TryGet(tag, out int offset, out int length) || (length == 1 && text[offset] is (byte)'Y' or (byte)'N');
+
     /// <summary>MsgType must be present and one of the types the codec handles.</summary>
     public static FixError ReadMsgType(ReadOnlySpan<byte> text, FixFieldIndex index, out FixMsgType type)
     {

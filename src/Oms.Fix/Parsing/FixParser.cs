@@ -18,9 +18,11 @@ namespace Oms.Fix;
 /// Checks, in order: framing (every field "tag=value" and terminated; BeginString (8), BodyLength (9) and MsgType
 /// (35) first, in that order, MsgType second when BodyLength is absent, else <see cref="FixErrorCode.FieldOutOfOrder"/>;
 /// the CheckSum field last, its final separator optional); BodyLength (9) and CheckSum (10) when present (required when
-/// <see cref="FixParserOptions"/> says so); MsgType (35) one of D, F, G, 8, 9, H; the required fields of the type
+/// <see cref="FixParserOptions"/> says so); the header's session fields when present (MsgSeqNum (34) a positive
+/// integer of up to 18 digits, PossDupFlag (43) and PossResend (97) 'Y' or 'N', else
+/// <see cref="FixErrorCode.BadValue"/>); MsgType (35) one of D, F, G, 8, 9, H; the required fields of the type
 /// (see <see cref="FixMessage"/>). An indexed tag seen twice is <see cref="FixErrorCode.DuplicateTag"/>; other
-/// tags are skipped and counted. Field values are checked when read, by <see cref="FixMessage"/>'s readers and
+/// tags are skipped and counted. Other field values are checked when read, by <see cref="FixMessage"/>'s readers and
 /// by <see cref="FixTranslator"/>.
 /// </para>
 /// </remarks>
@@ -251,6 +253,11 @@ public sealed class FixParser
         if (error.IsNone)
         {
             error = FixFraming.CheckCheckSum(text, _index, in layout, _options.RequireCheckSum);
+        }
+
+        if (error.IsNone)
+        {
+            error = FixFraming.CheckHeaderValues(text, _index);
         }
 
         if (error.IsNone)

@@ -14,6 +14,9 @@ namespace Oms.Fix;
 /// </remarks>
 public sealed class FixWriter
 {
+    /// <summary>The largest MsgSeqNum written (and read): 18 digits.</summary>
+    public const long MaxMsgSeqNum = 999_999_999_999_999_999;
+
     private const int MaxBodyLengthDigits = 7;
 
     private readonly byte[] _beginString;
@@ -44,11 +47,17 @@ public sealed class FixWriter
 
     /// <summary>
     /// Writes one message into <paramref name="destination"/>. False (and nothing meaningful written) when it does
-    /// not fit. <paramref name="sendingTime"/> is nanoseconds since the Unix epoch.
+    /// not fit. <paramref name="sendingTime"/> is nanoseconds since the Unix epoch. Throws when
+    /// <paramref name="msgSeqNum"/> is not in 1..<see cref="MaxMsgSeqNum"/>, the range <see cref="FixParser"/> reads.
     /// </summary>
     public bool TryWrite<TBody>(Span<byte> destination, long msgSeqNum, long sendingTime, in TBody body, out int written)
         where TBody : IFixMessageBody, allows ref struct
     {
+        if ((ulong)(msgSeqNum - 1) >= MaxMsgSeqNum)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(msgSeqNum), "MsgSeqNum must be in 1..999999999999999999");
+        }
+
         written = 0;
         int separatorLength = _separator == FixSeparator.Caret ? 2 : 1;
         int prefix = 2 + _beginString.Length + separatorLength + 2;
@@ -85,7 +94,8 @@ public sealed class FixWriter
 
     /// <summary>
     /// Writes one message into <paramref name="output"/> and advances it; returns the bytes written. Throws when the
-    /// message is longer than <see cref="FixWriterOptions.MaxMessageLength"/>.
+    /// message is longer than <see cref="FixWriterOptions.MaxMessageLength"/> or <paramref name="msgSeqNum"/> is
+    /// not in 1..<see cref="MaxMsgSeqNum"/>.
     /// </summary>
     public int Write<TBody>(IBufferWriter<byte> output, long msgSeqNum, long sendingTime, in TBody body)
         where TBody : IFixMessageBody, allows ref struct

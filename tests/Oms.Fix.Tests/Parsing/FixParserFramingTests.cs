@@ -271,6 +271,37 @@ public sealed class FixParserFramingTests
         AssertError(line, FixErrorCode.UnsupportedMsgType, FixTag.MsgType);
     }
 
+    [Theory]
+    [InlineData(FixTag.MsgSeqNum, "abc")]
+    [InlineData(FixTag.MsgSeqNum, "0")]                       // sequence numbers start at 1
+    [InlineData(FixTag.MsgSeqNum, "-7")]
+    [InlineData(FixTag.MsgSeqNum, "7.0")]
+    [InlineData(FixTag.MsgSeqNum, "1000000000000000000")]     // 19 digits
+    [InlineData(FixTag.PossDupFlag, "Q")]
+    [InlineData(FixTag.PossDupFlag, "y")]
+    [InlineData(FixTag.PossDupFlag, "YES")]
+    [InlineData(FixTag.PossResend, "maybe")]
+    [InlineData(FixTag.PossResend, "1")]
+    public void TryParse_GarbledHeaderValue_BadValue(int tag, string value)
+    {
+        AssertError(FixLines.Build(Samples.With(Samples.ExecutionReport, tag, value)), FixErrorCode.BadValue, tag);
+        AssertError(FixLines.Build(Samples.With("35=0|" + Samples.Header, tag, value)), FixErrorCode.BadValue, tag);
+    }
+
+    [Theory]
+    [InlineData(FixTag.MsgSeqNum, "1")]
+    [InlineData(FixTag.MsgSeqNum, "999999999999999999")]
+    [InlineData(FixTag.PossDupFlag, "Y")]
+    [InlineData(FixTag.PossDupFlag, "N")]
+    [InlineData(FixTag.PossResend, "Y")]
+    [InlineData(FixTag.PossResend, "N")]
+    public void TryParse_ValidHeaderValue_Accepted(int tag, string value)
+    {
+        Assert.True(_parser.TryParse(FixLines.Build(Samples.With(Samples.ExecutionReport, tag, value)), out FixMessage m, out FixError error),
+            error.ToString());
+        Assert.Equal(Encoding.ASCII.GetBytes(value), m.Get(tag).ToArray());
+    }
+
     [Fact]
     public void TryParse_NoMsgType_MissingTag35() =>
         AssertError(FixLines.Build(Samples.Header), FixErrorCode.MissingTag, FixTag.MsgType);

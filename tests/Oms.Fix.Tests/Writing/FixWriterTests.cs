@@ -121,6 +121,11 @@ public sealed class FixWriterTests
         Assert.Throws<ArgumentException>(() => pipe.TryWrite(buffer, 1, 0, NewOrder() with { ClOrdId = "a\u0001b"u8 }, out _));
         Assert.Throws<ArgumentException>(() => pipe.TryWrite(buffer, 1, 0, NewOrder() with { Symbol = "A|B"u8 }, out _));
         Assert.Throws<ArgumentOutOfRangeException>(() => pipe.TryWrite(buffer, 1, 0, NewOrder() with { Side = Side.None }, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => pipe.TryWrite(buffer, 0, 0, NewOrder(), out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => pipe.TryWrite(buffer, -1, 0, NewOrder(), out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => pipe.TryWrite(buffer, 1_000_000_000_000_000_000, 0, NewOrder(), out _));
+        Assert.True(pipe.TryWrite(buffer, 999_999_999_999_999_999, 0, NewOrder(), out int n));
+        Assert.True(_parser.TryParse(buffer.AsSpan(0, n), out _, out FixError error), error.ToString());
         Assert.True(Writer(FixSeparator.Soh).TryWrite(buffer, 1, 0, NewOrder() with { Symbol = "A|B"u8 }, out _));
     }
 
