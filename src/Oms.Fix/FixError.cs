@@ -25,7 +25,7 @@ public enum FixErrorCode : byte
     BadCheckSum = 9,
     /// <summary>A field required for the message type is absent.</summary>
     MissingTag = 10,
-    /// <summary>MsgType is not one of D, F, G, 8, 9, H.</summary>
+    /// <summary>MsgType is not one the codec parses: D, F, G, 8, 9, H or a session-level type (0, 1, 2, 3, 4, 5, A).</summary>
     UnsupportedMsgType = 11,
     /// <summary>A value is not of its field's type, or not one of its field's allowed values.</summary>
     BadValue = 12,

@@ -92,10 +92,14 @@ internal static class FixFraming
         return IsBooleanOrAbsent(text, index, FixTag.PossResend) ? default : new FixError(FixErrorCode.BadValue, FixTag.PossResend);
     }
 
+    /// <summary>True for the session-level types: Heartbeat, TestRequest, ResendRequest, Reject, SequenceReset, Logout, Logon.</summary>
+    public static bool IsSessionType(FixMsgType type) => type is FixMsgType.Heartbeat or FixMsgType.TestRequest
+        or FixMsgType.ResendRequest or FixMsgType.Reject or FixMsgType.SequenceReset or FixMsgType.Logout or FixMsgType.Logon;
+
     private static bool IsBooleanOrAbsent(ReadOnlySpan<byte> text, FixFieldIndex index, int tag) =>
         !index.TryGet(tag, out int offset, out int length) || (length == 1 && text[offset] is (byte)'Y' or (byte)'N');
 
-    /// <summary>MsgType must be present and one of the types the codec handles.</summary>
+    /// <summary>MsgType must be present and one of the types the codec parses (application or session level).</summary>
     public static FixError ReadMsgType(ReadOnlySpan<byte> text, FixFieldIndex index, out FixMsgType type)
     {
         type = FixMsgType.None;
@@ -105,7 +109,8 @@ internal static class FixFraming
         }
 
         byte c = length == 1 ? text[offset] : (byte)0;
-        if (c is not ((byte)'D' or (byte)'F' or (byte)'G' or (byte)'8' or (byte)'9' or (byte)'H'))
+        if (c is not ((byte)'D' or (byte)'F' or (byte)'G' or (byte)'8' or (byte)'9' or (byte)'H')
+            && !IsSessionType((FixMsgType)c))
         {
             return new FixError(FixErrorCode.UnsupportedMsgType, FixTag.MsgType);
         }

@@ -28,6 +28,12 @@ public readonly ref struct FixMessage
     /// <summary>The message type.</summary>
     public FixMsgType MsgType { get; }
 
+    /// <summary>
+    /// True for a session-level message (Heartbeat, TestRequest, ResendRequest, Reject, SequenceReset, Logout,
+    /// Logon): the session layer's business, never an engine message. Only its standard header was checked.
+    /// </summary>
+    public bool IsSessionMessage => FixFraming.IsSessionType(MsgType);
+
     /// <summary>The message text, from "8=" to the end of the CheckSum field (or of the last field).</summary>
     public ReadOnlySpan<byte> Text => _text;
 

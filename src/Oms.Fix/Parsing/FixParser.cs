@@ -20,10 +20,11 @@ namespace Oms.Fix;
 /// the CheckSum field last, its final separator optional); BodyLength (9) and CheckSum (10) when present (required when
 /// <see cref="FixParserOptions"/> says so); the header's session fields when present (MsgSeqNum (34) a positive
 /// integer of up to 18 digits, PossDupFlag (43) and PossResend (97) 'Y' or 'N', else
-/// <see cref="FixErrorCode.BadValue"/>); MsgType (35) one of D, F, G, 8, 9, H; the required fields of the type
-/// (see <see cref="FixMessage"/>). An indexed tag seen twice is <see cref="FixErrorCode.DuplicateTag"/>; other
-/// tags are skipped and counted. Other field values are checked when read, by <see cref="FixMessage"/>'s readers and
-/// by <see cref="FixTranslator"/>.
+/// <see cref="FixErrorCode.BadValue"/>); MsgType (35) one of D, F, G, 8, 9, H or a session-level
+/// type (0, 1, 2, 3, 4, 5, A; <see cref="FixMessage.IsSessionMessage"/>), else <see cref="FixErrorCode.UnsupportedMsgType"/>;
+/// the required fields of the type (see <see cref="FixMessage"/>; none for a session-level type). An indexed tag
+/// seen twice is <see cref="FixErrorCode.DuplicateTag"/>; other tags are skipped and counted. Other field values are
+/// checked when read, by <see cref="FixMessage"/>'s readers and by <see cref="FixTranslator"/>.
 /// </para>
 /// </remarks>
 public sealed class FixParser

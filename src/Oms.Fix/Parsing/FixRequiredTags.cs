@@ -52,6 +52,11 @@ internal static class FixRequiredTags
             }
         }
 
+        if (required.Length == 0)
+        {
+            return 0; // a session-level message: its header is all the codec reads
+        }
+
         if (type != FixMsgType.OrderStatusRequest && !index.Has(FixTag.TransactTime) && !index.Has(FixTag.SendingTime))
         {
             return FixTag.TransactTime;

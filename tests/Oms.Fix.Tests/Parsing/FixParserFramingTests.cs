@@ -261,10 +261,41 @@ public sealed class FixParserFramingTests
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("A")]
+    [InlineData("0", FixMsgType.Heartbeat)]
+    [InlineData("1", FixMsgType.TestRequest)]
+    [InlineData("2", FixMsgType.ResendRequest)]
+    [InlineData("3", FixMsgType.Reject)]
+    [InlineData("4", FixMsgType.SequenceReset)]
+    [InlineData("5", FixMsgType.Logout)]
+    [InlineData("A", FixMsgType.Logon)]
+    public void TryParse_SessionLevelMsgType_ParsesAsASessionMessage(string msgType, FixMsgType expected)
+    {
+        // Only the header is read: no timestamp or body field is required.
+        byte[] line = FixLines.Build($"35={msgType}|49=VENUE|56=OMS|34=9|98=0|108=30|");
+        var strict = new FixParser(new FixParserOptions { RequireBodyLength = true, RequireCheckSum = true });
+
+        Assert.True(strict.TryParse(line, out FixMessage m, out FixError error), error.ToString());
+        Assert.Equal(expected, m.MsgType);
+        Assert.True(m.IsSessionMessage);
+        Assert.Equal(2, m.UnknownFieldCount);
+    }
+
+    [Fact]
+    public void TryParse_ApplicationMsgType_IsNotASessionMessage()
+    {
+        foreach (string body in Samples.All)
+        {
+            Assert.True(_parser.TryParse(FixLines.Build(body), out FixMessage m, out FixError error), error.ToString());
+            Assert.False(m.IsSessionMessage);
+        }
+    }
+
+    [Theory]
     [InlineData("AE")]
     [InlineData("d")]
+    [InlineData("j")]
+    [InlineData("6")]
+    [InlineData("a")]
     public void TryParse_OtherMsgType_UnsupportedMsgType(string msgType)
     {
         byte[] line = FixLines.Build($"35={msgType}|" + Samples.Header);

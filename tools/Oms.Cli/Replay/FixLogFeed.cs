@@ -9,8 +9,11 @@ namespace Oms.Cli.Replay;
 /// <summary>
 /// Reads a FIX log as a gateway would: each line is parsed and translated at the edge (accounts and symbols
 /// interned, ids tokenised, prices and quantities read at the instrument's scales) and handed on as an engine
-/// message with its line number. Blank lines and # comments are skipped; a malformed line is reported with its
-/// line number and the codec's reason, and the feed goes on. One feed reads one file once.
+/// message with its line number. Blank lines and # comments are skipped, and so are session-level messages
+/// (Logon, Heartbeat, TestRequest, ResendRequest, Reject, SequenceReset, Logout: counted), which a QuickFIX message
+/// log holds between the orders and reports. A malformed line, or an application message type the codec does not
+/// read (it may have changed an order the replay cannot follow), is reported with its line number and the codec's
+/// reason, and the feed goes on. One feed reads one file once.
 /// </summary>
 internal sealed class FixLogFeed
 {
@@ -48,6 +51,9 @@ internal sealed class FixLogFeed
 
     /// <summary>Lines the codec refused.</summary>
     public long BadLines { get; private set; }
+
+    /// <summary>Session-level messages skipped (they never reach the engine).</summary>
+    public long SessionMessages { get; private set; }
 
     /// <summary>The line number of the first refused line (0 when none).</summary>
     public long FirstBadLine { get; private set; }
@@ -87,6 +93,12 @@ internal sealed class FixLogFeed
             if (!_parser.TryParse(text, out FixMessage fix, out FixError error))
             {
                 Refuse(lineNumber, $"line not parsed: {error}", onMalformed);
+                continue;
+            }
+
+            if (fix.IsSessionMessage)
+            {
+                SessionMessages++;
                 continue;
             }
 

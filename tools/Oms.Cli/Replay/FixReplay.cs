@@ -6,7 +6,8 @@ namespace Oms.Cli.Replay;
 /// <summary>
 /// Replays a FIX log: 35=D/F/G are the firm's own requests, 8 and 9 the venue's reports. Each line is parsed,
 /// translated at the edge (<see cref="FixLogFeed"/>) and applied with the same engine code as live trading; a
-/// malformed line is an anomaly naming the line and the field, and the stream goes on.
+/// session-level message is skipped and counted; a malformed line is an anomaly naming the line and the field,
+/// and the stream goes on.
 /// </summary>
 internal static class FixReplay
 {
@@ -37,6 +38,7 @@ internal static class FixReplay
             Anomalies = anomalies,
             Messages = applied,
             BadRecords = feed.BadLines,
+            SessionMessages = feed.SessionMessages,
             InputError = feed.BadLines == 0 ? null : $"{path}: {feed.BadLines} malformed line(s), the first at line {feed.FirstBadLine}",
             Elapsed = sw.Elapsed,
             Format = "fix",

@@ -13,6 +13,9 @@ internal sealed class ReplayOutcome
     public required List<ReplayAnomaly> Anomalies { get; init; }
     public required long Messages { get; init; }
     public required long BadRecords { get; init; }
+
+    /// <summary>Session-level FIX messages skipped (Logon, Heartbeat, …); 0 for a journal.</summary>
+    public long SessionMessages { get; init; }
     public required string? InputError { get; init; }
     public required TimeSpan Elapsed { get; init; }
     public required string Format { get; init; }

@@ -44,7 +44,8 @@ internal static class ReplayReport
         EngineCounters c = r.Engine.Counters;
         console.MarkupLine($"[bold]{r.Messages:N0}[/] messages ({r.Format}) in {r.Elapsed.TotalSeconds:F3} s: [bold]{r.Rate:N0}[/] messages/s");
         console.MarkupLine($"orders {r.Engine.Orders.Count:N0} · fills {c.Fills:N0} · denied {c.Denied:N0} · refused {c.Refused:N0} · " +
-            $"anomalies {r.Anomalies.Count:N0} · duplicates {c.Duplicates:N0} · bad records {r.BadRecords:N0}");
+            $"anomalies {r.Anomalies.Count:N0} · duplicates {c.Duplicates:N0} · bad records {r.BadRecords:N0}" +
+            (r.Format == "fix" ? $" · session messages skipped {r.SessionMessages:N0}" : ""));
         console.MarkupLine($"state hash [bold]{r.Engine.ComputeStateHash():x16}[/]");
     }
 
@@ -115,6 +116,7 @@ internal static class ReplayReport
         j.WriteNumber("duplicates", c.Duplicates);
         j.WriteNumber("anomalies", r.Anomalies.Count);
         j.WriteNumber("badRecords", r.BadRecords);
+        j.WriteNumber("sessionMessages", r.SessionMessages);
         j.WriteNumber("orders", r.Engine.Orders.Count);
         j.WriteNumber("fills", c.Fills);
         j.WriteString("stateHash", r.Engine.ComputeStateHash().ToString("x16"));
