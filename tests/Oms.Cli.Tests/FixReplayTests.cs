@@ -82,4 +82,16 @@ public sealed class FixReplayTests : IDisposable
         Assert.Equal("MalformedMessage", anomaly.GetProperty("kind").GetString());
         Assert.Contains("UnsupportedMsgType(35)", anomaly.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public void Replay_IndentedLine_ParsedLikeAnyOther()
+    {
+        string[] lines = ["  " + Line(NewOrder), "\t20261125-13:30:30.000 : " + Line("35=0|" + Header), "   # a comment"];
+
+        OmsProcess.Result replay = Replay(lines, "--json", "--format", "fix");
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        JsonElement stats = JsonDocument.Parse(replay.Stdout).RootElement.GetProperty("stats");
+        Assert.Equal(1, stats.GetProperty("messages").GetInt64());
+        Assert.Equal(1, stats.GetProperty("sessionMessages").GetInt64());
+    }
 }

@@ -13,7 +13,7 @@ namespace Oms.Cli.Replay;
 /// (Logon, Heartbeat, TestRequest, ResendRequest, Reject, SequenceReset, Logout: counted), which a QuickFIX message
 /// log holds between the orders and reports. A malformed line, or an application message type the codec does not
 /// read (it may have changed an order the replay cannot follow), is reported with its line number and the codec's
-/// reason, and the feed goes on. One feed reads one file once.
+/// reason, and the feed goes on. Leading blanks are ignored, as for comments. One feed reads one file once.
 /// </summary>
 internal sealed class FixLogFeed
 {
@@ -90,7 +90,7 @@ internal sealed class FixLogFeed
                 continue; // blank lines and # comments
             }
 
-            if (!_parser.TryParse(text, out FixMessage fix, out FixError error))
+            if (!_parser.TryParse(text[first..], out FixMessage fix, out FixError error))
             {
                 Refuse(lineNumber, $"line not parsed: {error}", onMalformed);
                 continue;
