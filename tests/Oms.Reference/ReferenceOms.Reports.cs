@@ -38,6 +38,7 @@ public sealed partial class ReferenceOms
         Order? o = FindReported(m);
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
         if (o.Venue != m.VenueId) { Anomaly(RejectReason.VenueMismatch); return; }
+        if (m.InstrumentId != 0 && m.InstrumentId != o.Instrument) { Anomaly(RejectReason.InstrumentMismatch); return; }
         if (!m.ExecId.IsNone && ExecIds(o).ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
         bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
         if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }

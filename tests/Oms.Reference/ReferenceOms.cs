@@ -161,6 +161,7 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
         o = Find(m.OrigClOrdId);
         if (o is null) { return RejectReason.UnknownOrder; }
         if (o.Strategy != m.StrategyId) { o = null; return RejectReason.NotOwner; }
+        if (m.InstrumentId != 0 && m.InstrumentId != o.Instrument) { return RejectReason.WrongInstrument; }
         if (m.ClOrdId.IsNone) { return RejectReason.MissingClOrdId; }
         if (m.ClOrdId.IsMintedForOtherThan(m.StrategyId)) { return RejectReason.ForeignClOrdId; }
         return _byClOrdId.ContainsKey(m.ClOrdId) ? RejectReason.DuplicateClOrdId : RejectReason.None;

@@ -22,6 +22,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public long RequestQty;
         public string OrderId = "";
         public int Venue;
+        public int Instrument;
         public bool Acked;
         public bool Done;
         public readonly List<string> Fills = [];
@@ -115,7 +116,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return m;
         }
 
-        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId });
+        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId, Instrument = m.InstrumentId });
         return m;
     }
 
@@ -131,7 +132,9 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         int strategy = _rng.Next(20) == 0 ? 1 + _rng.Next(strategies) : o.Strategy; // sometimes not the owner
         o.LastRequest = req;
         o.RequestIsReplace = false;
-        return Msg.Cancel(req, _rng.Next(4) == 0 ? o.Id : o.Current, strategy);
+        OmsMessage m = Msg.Cancel(req, _rng.Next(4) == 0 ? o.Id : o.Current, strategy);
+        m.InstrumentId = NamedInstrument(o);
+        return m;
     }
 
     private OmsMessage ReplaceRequest()
@@ -148,7 +151,9 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         o.LastRequest = req;
         o.RequestIsReplace = true;
         o.RequestQty = qty;
-        return Msg.Replace(req, o.Current, qty, 9_000 + _rng.Next(2_000), o.Strategy);
+        OmsMessage m = Msg.Replace(req, o.Current, qty, 9_000 + _rng.Next(2_000), o.Strategy);
+        m.InstrumentId = NamedInstrument(o);
+        return m;
     }
 
     private GenOrder? PickWorking()
@@ -276,7 +281,22 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         // another venue (or none), whose reports must not touch this order.
         int wire = _rng.Next(200);
         m.VenueId = wire == 0 ? 0 : wire < 3 ? (o.Venue % venues) + 1 : o.Venue;
+        if (m.Kind == MessageKind.ExecutionReport)
+        {
+            m.InstrumentId = NamedInstrument(o);
+        }
+
         return m;
+    }
+
+    /// <summary>
+    /// The instrument a report or request about <paramref name="o"/> names: none (0, as producers that read no
+    /// scales send), mostly the order's own, and now and then another, which must be refused.
+    /// </summary>
+    private int NamedInstrument(GenOrder o)
+    {
+        int r = _rng.Next(100);
+        return r < 40 ? 0 : r < 98 ? o.Instrument : (o.Instrument % instruments) + 1;
     }
 
     private string? DoneOrderId(int venue)

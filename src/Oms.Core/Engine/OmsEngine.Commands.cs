@@ -239,6 +239,12 @@ public sealed partial class OmsEngine
             return RejectReason.NotOwner;
         }
 
+        if (m.InstrumentId != 0 && m.InstrumentId != InstrumentOf(slot))
+        {
+            // A replace's quantity and prices were read at the scales of the instrument it names (0 names none).
+            return RejectReason.WrongInstrument;
+        }
+
         return CheckNewClOrdId(in m);
     }
 

@@ -35,6 +35,14 @@ public sealed partial class OmsEngine
             return;
         }
 
+        // A producer that read the report's values at an instrument's scales names it; 0 names none. The order's
+        // instrument comes from its position rows, which every report reads anyway (see StrategyOf).
+        if (m.InstrumentId != 0 && m.InstrumentId != InstrumentOf(slot))
+        {
+            Ignore(in m, slot, RejectReason.InstrumentMismatch);
+            return;
+        }
+
         // ExecIDs are each venue's own: a duplicate is the same ExecID from the venue that holds the order.
         if (!m.ExecId.IsNone && _fills.Contains(m.ExecId, _orders.Flags[slot].Venue))
         {

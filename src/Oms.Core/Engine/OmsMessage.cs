@@ -54,7 +54,10 @@ public struct OmsMessage
     public int StrategyId;
     /// <summary>Interned account (new orders; mass-cancel filter, 0 = any).</summary>
     public int AccountId;
-    /// <summary>Interned instrument (new orders; mass-cancel filter, 0 = any).</summary>
+    /// <summary>
+    /// Interned instrument: a new order's; the mass-cancel filter (0 = any); on an execution report, a cancel or a
+    /// replace, the instrument at whose scales its values were read, which must be the order's (0 = not said).
+    /// </summary>
     public int InstrumentId;
     /// <summary>
     /// Interned venue: where a new order goes; the mass-cancel filter (0 = any); and on every report (execution

@@ -54,6 +54,12 @@ public enum RejectReason : ushort
     OrderNotLive = 204,
     /// <summary>The venue has not acknowledged the order yet.</summary>
     NotAcknowledged = 205,
+    /// <summary>
+    /// A cancel or replace names an instrument (a non-zero <see cref="OmsMessage.InstrumentId"/>) other than the
+    /// order's: refused, nothing changes. Its quantity and prices were read at the scales of the instrument it names,
+    /// so sent on they would reach the venue at the wrong ones.
+    /// </summary>
+    WrongInstrument = 206,
 
     /// <summary>The order table is full.</summary>
     OrderCapacity = 301,
@@ -107,6 +113,12 @@ public enum RejectReason : ushort
     /// applied and the order keeps the id, but a report naming only that OrderID still finds the first order.
     /// </summary>
     VenueOrderIdInUse = 412,
+    /// <summary>
+    /// The report names an instrument (a non-zero <see cref="OmsMessage.InstrumentId"/>) other than the order's:
+    /// refused, nothing changes. Its quantities and prices were read at the scales of the instrument it names, so
+    /// applied they would be booked at the wrong ones.
+    /// </summary>
+    InstrumentMismatch = 413,
 
     /// <summary>The venue rejected the order; its own code is in the event's VenueReason.</summary>
     VenueRejected = 501,

@@ -189,6 +189,40 @@ public sealed class DisorderTests
         Assert.Equal(OrderStatus.PendingCancel, engine.Order("A").Status);
     }
 
+    [Fact]
+    public void Report_NamingAnotherInstrument_RefusedAndNothingChanges()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A", instrument: 3);
+
+        // Read at instrument 4's scales, its price and quantity mean nothing for an order on 3.
+        OmsMessage fill = Msg.Fill("A", "f1", 40, 10_000);
+        fill.InstrumentId = 4;
+        OmsEvent anomaly = engine.ApplyFlagged(fill, RejectReason.InstrumentMismatch);
+
+        Assert.Equal(engine.Order("A").OrderId, anomaly.OrderId);
+        Assert.Equal((0L, 0L), (engine.Order("A").CumQty, engine.Counters.Fills));
+        // Nothing of it was remembered: the same fill naming the order's instrument, or none, is applied.
+        fill.InstrumentId = 3;
+        engine.Apply(fill);
+        engine.Apply(Msg.Fill("A", "f2", 10, 10_000));
+        Assert.Equal(50, engine.Order("A").CumQty);
+    }
+
+    [Fact]
+    public void Restatement_NamingAnotherInstrument_RefusedAndNothingChanges()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A", instrument: 3);
+        engine.DrainAll();
+
+        OmsMessage restated = Msg.Report(ExecType.Restated, "A", "r1", qty: 1_000, price: 20_000, ordStatus: OrderStatus.New);
+        restated.InstrumentId = 2;
+        engine.ApplyFlagged(restated, RejectReason.InstrumentMismatch);
+
+        Assert.Equal(100, engine.Order("A").OrderQty);
+    }
+
     [Theory]
     [InlineData(0)]     // the gateway did not say where the report came from
     [InlineData(-1)]

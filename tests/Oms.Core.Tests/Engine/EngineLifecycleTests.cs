@@ -346,6 +346,29 @@ public sealed class EngineLifecycleTests
         Assert.False(engine.TryGetOrder(Msg.Id("R1"), out _));
     }
 
+    [Fact]
+    public void ReplaceOrCancel_NamingAnotherInstrument_RefusedWrongInstrument()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A", instrument: 3);
+
+        // Read at instrument 4's scales, the replace's price would reach the venue at the wrong ones.
+        OmsMessage replace = Msg.Replace("R1", "A", qty: 150, price: 10_100);
+        replace.InstrumentId = 4;
+        OmsEvent refused = engine.ApplyRefusedCommand(replace, RejectReason.WrongInstrument);
+        Assert.Equal(engine.Order("A").OrderId, refused.OrderId);
+        OmsMessage cancel = Msg.Cancel("C1", "A");
+        cancel.InstrumentId = 4;
+        engine.ApplyRefusedCommand(cancel, RejectReason.WrongInstrument);
+        Assert.Equal(OrderStatus.New, engine.Order("A").Status);
+        Assert.False(engine.TryGetOrder(Msg.Id("R1"), out _));
+
+        // Naming the order's instrument, or none, is fine.
+        replace.InstrumentId = 3;
+        engine.Apply(replace);
+        Assert.Equal(OrderStatus.PendingReplace, engine.Order("A").Status);
+    }
+
     public static TheoryData<string, RejectReason> RefusedCommandCases() => new()
     {
         { "cancel-unknown", RejectReason.UnknownOrder },
