@@ -42,6 +42,11 @@ public enum FixErrorCode : byte
     /// MsgType (35) third, or second when the message has no BodyLength. The tag is the misplaced field.
     /// </summary>
     FieldOutOfOrder = 17,
+    /// <summary>
+    /// An execution report or a cancel/replace request names a symbol the instrument directory does not know: its
+    /// prices and quantities have no scales to be read at, and no order can be on it (only new orders add symbols).
+    /// </summary>
+    UnknownSymbol = 18,
 }
 
 /// <summary>An error code and the tag it concerns (0 when it concerns the line, not a field).</summary>

@@ -9,7 +9,7 @@ public sealed partial class FixTranslator
     private FixError ExecutionReport(in FixMessage fix, ref OmsMessage m)
     {
         FixError e = default;
-        InstrumentSpec? spec = Instrument(in fix, ref e);
+        InstrumentSpec? spec = KnownInstrument(in fix, ref e);
         if (spec is null)
         {
             return e;
@@ -18,6 +18,7 @@ public sealed partial class FixTranslator
         int price = spec.PriceScale, qty = spec.QuantityScale;
         m.Kind = MessageKind.ExecutionReport;
         m.VenueId = _options.VenueId; // the session's venue: the engine finds OrderIDs, and checks the order, by it
+        m.InstrumentId = spec.Id;     // the scales the values were read at: the engine refuses them for another's order
         m.ExecType = ReadExecType(in fix, ref e);
         m.OrdStatus = ReadOrdStatus(in fix, ref e);
         m.Side = ReadSide(in fix, ref e);

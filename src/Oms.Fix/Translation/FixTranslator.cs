@@ -9,9 +9,10 @@ namespace Oms.Fix;
 
 /// <summary>
 /// The edge: turns parsed FIX messages into engine <see cref="OmsMessage"/>s. Accounts and symbols are interned
-/// into the shared <see cref="NameTable"/> and <see cref="InstrumentDirectory"/> (an unknown symbol is added with
-/// the option's default scales); prices and quantities are read at the instrument's scales; ids become
-/// <see cref="IdToken"/>s. Bad values never throw: the result is <see cref="FixTranslateResult.Error"/> with the
+/// into the shared <see cref="NameTable"/> and <see cref="InstrumentDirectory"/> (a new order's unknown symbol is
+/// added with the option's default scales; an execution report or a replace must name a known one, and carries its
+/// <see cref="OmsMessage.InstrumentId"/>, which the engine checks against the order's); prices and quantities are
+/// read at the instrument's scales; ids become <see cref="IdToken"/>s. Bad values never throw: the result is <see cref="FixTranslateResult.Error"/> with the
 /// tag named, and the message is left empty, so a malformed message never reaches the ring.
 /// </summary>
 /// <remarks>
@@ -141,7 +142,7 @@ public sealed partial class FixTranslator
     private FixError Replace(in FixMessage fix, ref OmsMessage m)
     {
         FixError e = default;
-        InstrumentSpec? spec = Instrument(in fix, ref e);
+        InstrumentSpec? spec = KnownInstrument(in fix, ref e);
         if (spec is null)
         {
             return e;
@@ -149,6 +150,7 @@ public sealed partial class FixTranslator
 
         m.Kind = MessageKind.Replace;
         m.StrategyId = _options.DefaultStrategyId;
+        m.InstrumentId = spec.Id; // the scales the values were read at: the engine refuses them for another's order
         _ = ReadSide(in fix, ref e);
         m.OrderType = ReadOrderType(in fix, ref e);
         m.OrderQty = Decimal(in fix, FixTag.OrderQty, spec.QuantityScale, signed: false, ref e);
@@ -192,6 +194,37 @@ public sealed partial class FixTranslator
     {
         ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
         return _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : AddInstrumentRare(symbol, ref error);
+    }
+
+    /// <summary>
+    /// The instrument an execution report or a replace names, which must be known: null, with the error, when it is
+    /// not. Such a message is about an existing order, and only new orders add symbols, so an unknown symbol cannot
+    /// be its order's; it is refused here rather than read at made-up scales and left to the engine, since its values
+    /// have no scales to be read at and the directory (which the journal's names persist) gains no symbol from it.
+    /// </summary>
+    private InstrumentSpec? KnownInstrument(in FixMessage fix, ref FixError error)
+    {
+        ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
+        return _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : FindInstrumentRare(symbol, ref error);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InstrumentSpec? FindInstrumentRare(ReadOnlySpan<byte> symbol, ref FixError error)
+    {
+        if (symbol.IsEmpty || !Utf8.IsValid(symbol))
+        {
+            Fail(ref error, FixErrorCode.BadValue, FixTag.Symbol);
+            return null;
+        }
+
+        if (!_instruments.TryGet(Encoding.UTF8.GetString(symbol), out InstrumentSpec spec))
+        {
+            Fail(ref error, FixErrorCode.UnknownSymbol, FixTag.Symbol);
+            return null;
+        }
+
+        _instrumentSpecs.Add(symbol, spec);
+        return spec;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -18,7 +18,14 @@ public sealed class FixAllocationTests(ITestOutputHelper output)
     {
         byte[][] lines = Generate();
         var parser = new FixParser();
-        var translator = new FixTranslator(new NameTable(8), new InstrumentDirectory(8), new FixTranslatorOptions());
+        // Reports name only known symbols: the directory is configured, as a deployment's is.
+        var instruments = new InstrumentDirectory(8);
+        foreach (string symbol in s_symbols)
+        {
+            instruments.Add(symbol, 4, 0);
+        }
+
+        var translator = new FixTranslator(new NameTable(8), instruments, new FixTranslatorOptions());
         Run(parser, translator, lines, out _);
 
         // A per-line allocation shows in every window; a one-off by the runtime (a method tiering up or

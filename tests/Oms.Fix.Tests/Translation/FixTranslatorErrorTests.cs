@@ -123,9 +123,22 @@ public sealed class FixTranslatorErrorTests
         var f = new TranslatorFixture(instruments: 1);
 
         Assert.Equal(FixTranslateResult.Error,
-            f.Translate(Samples.With(Samples.ExecutionReport, FixTag.Symbol, "MSFT"), out OmsMessage m, out FixError error));
+            f.Translate(Samples.With(Samples.NewOrderSingle, FixTag.Symbol, "MSFT"), out OmsMessage m, out FixError error));
         Assert.Equal(new FixError(FixErrorCode.InstrumentTableFull, FixTag.Symbol), error);
         Assert.Equal(default, m);
+    }
+
+    [Theory]
+    [InlineData(Samples.ExecutionReport)]
+    [InlineData(Samples.OrderCancelReplaceRequest)]
+    public void Translate_ReportOrReplaceNamingAnUnknownSymbol_UnknownSymbolNothingAdded(string body)
+    {
+        Assert.Equal(FixTranslateResult.Error, _f.Translate(Samples.With(body, FixTag.Symbol, "MSFT"), out OmsMessage m, out FixError error));
+
+        Assert.Equal(new FixError(FixErrorCode.UnknownSymbol, FixTag.Symbol), error);
+        Assert.Equal(default, m);
+        Assert.False(_f.Instruments.TryGet("MSFT", out _));
+        Assert.Equal(1, _f.Instruments.Count);
     }
 
     [Fact]

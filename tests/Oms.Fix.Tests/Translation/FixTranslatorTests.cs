@@ -58,8 +58,8 @@ public sealed class FixTranslatorTests
 
         var expected = new OmsMessage
         {
-            Kind = MessageKind.Replace, StrategyId = 3, OrderType = OrderType.Limit, Timestamp = Time("20261125-13:30:02"),
-            ClOrdId = Id("ORD-1-R"), OrigClOrdId = Id("ORD-1"), OrderQty = 150, Price = 18_750,
+            Kind = MessageKind.Replace, StrategyId = 3, InstrumentId = _f.Aapl.Id, OrderType = OrderType.Limit,
+            Timestamp = Time("20261125-13:30:02"), ClOrdId = Id("ORD-1-R"), OrigClOrdId = Id("ORD-1"), OrderQty = 150, Price = 18_750,
         };
         Assert.Equal(expected, m);
     }
@@ -71,7 +71,7 @@ public sealed class FixTranslatorTests
 
         var expected = new OmsMessage
         {
-            Kind = MessageKind.ExecutionReport, VenueId = 2, ExecType = ExecType.Trade, OrdStatus = OrderStatus.PartiallyFilled,
+            Kind = MessageKind.ExecutionReport, VenueId = 2, InstrumentId = _f.Aapl.Id, ExecType = ExecType.Trade, OrdStatus = OrderStatus.PartiallyFilled,
             Side = Side.Buy, Timestamp = Time("20261125-13:30:00.456789"), ClOrdId = Id("ORD-1"),
             VenueOrderId = Id("V-77"), ExecId = Id("EX-1"), OrderQty = 100, Price = 18_725, LastQty = 40,
             LastPx = 18_720, CumQty = 40, LeavesQty = 60, AvgPx = 18_720, Fee = 150,

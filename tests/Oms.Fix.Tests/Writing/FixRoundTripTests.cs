@@ -78,7 +78,7 @@ public sealed class FixRoundTripTests
             };
             Assert.Equal(new OmsMessage
             {
-                Kind = MessageKind.Replace, StrategyId = 3, OrderType = replace.OrderType, Timestamp = replace.TransactTime,
+                Kind = MessageKind.Replace, StrategyId = 3, InstrumentId = InstrumentId(symbol), OrderType = replace.OrderType, Timestamp = replace.TransactTime,
                 ClOrdId = Token(clOrdId), OrigClOrdId = Token(orig), OrderQty = replace.OrderQty, Price = replace.Price,
                 StopPx = replace.StopPx,
             }, RoundTrip(r, in replace, i));
@@ -108,7 +108,7 @@ public sealed class FixRoundTripTests
 
             var expected = new OmsMessage
             {
-                Kind = MessageKind.ExecutionReport, VenueId = 2, ExecType = execType, OrdStatus = body.OrdStatus, Side = body.Side,
+                Kind = MessageKind.ExecutionReport, VenueId = 2, InstrumentId = InstrumentId(symbol), ExecType = execType, OrdStatus = body.OrdStatus, Side = body.Side,
                 VenueReason = body.OrdRejReason ?? body.ExecRestatementReason ?? 0, Timestamp = body.TransactTime,
                 ClOrdId = Token(clOrdId), OrigClOrdId = Token(orig), VenueOrderId = VenueOrderToken(orderId),
                 ExecId = IdToken.FromUtf8(execId), ExecRefId = IdToken.FromUtf8(execRef), OrderQty = body.OrderQty,
