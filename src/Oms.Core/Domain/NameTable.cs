@@ -32,6 +32,9 @@ public sealed class NameTable
     /// <summary>Names interned so far.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Names it can hold.</summary>
+    public int Capacity => _names.Length - 1;
+
     /// <summary>The id of <paramref name="name"/>, adding it if new. False when the name is empty or the table is full.</summary>
     public bool TryIntern(string name, out int id)
     {
@@ -92,6 +95,9 @@ public sealed class InstrumentDirectory
 
     /// <summary>Instruments known.</summary>
     public int Count => _symbols.Count;
+
+    /// <summary>Instruments it can hold.</summary>
+    public int Capacity => _symbols.Capacity;
 
     /// <summary>
     /// Adds an instrument (or returns the existing one when the symbol is known with the same scales).

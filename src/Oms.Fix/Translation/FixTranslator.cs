@@ -9,11 +9,12 @@ namespace Oms.Fix;
 
 /// <summary>
 /// The edge: turns parsed FIX messages into engine <see cref="OmsMessage"/>s. Accounts and symbols are interned
-/// into the shared <see cref="NameTable"/> and <see cref="InstrumentDirectory"/> (a new order's unknown symbol is
-/// added with the option's default scales; an execution report or a replace must name a known one, and carries its
-/// <see cref="OmsMessage.InstrumentId"/>, which the engine checks against the order's); prices and quantities are
-/// read at the instrument's scales; ids become <see cref="IdToken"/>s. Bad values never throw: the result is <see cref="FixTranslateResult.Error"/> with the
-/// tag named, and the message is left empty, so a malformed message never reaches the ring.
+/// into the shared <see cref="NameTable"/> and <see cref="InstrumentDirectory"/>, only by a message that translates
+/// (a new order's unknown symbol is added with the option's default scales; an execution report or a replace must
+/// name a known one, and carries its <see cref="OmsMessage.InstrumentId"/>, which the engine checks against the
+/// order's); prices and quantities are read at the instrument's scales; ids become <see cref="IdToken"/>s. Bad
+/// values never throw: the result is <see cref="FixTranslateResult.Error"/> with the tag named, and the message is
+/// left empty, so a malformed message never reaches the ring.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,11 +23,12 @@ namespace Oms.Fix;
 /// </para>
 /// <para>
 /// Allocation: none once an account or symbol has been seen by this instance; the first sighting makes its
-/// string, once. Translation: 35=D → <see cref="MessageKind.NewOrder"/>, F → <see cref="MessageKind.Cancel"/>,
-/// G → <see cref="MessageKind.Replace"/> (stamped with the option's strategy and, for D, venue), 8 →
-/// <see cref="MessageKind.ExecutionReport"/>, 9 → <see cref="MessageKind.CancelReject"/>, H → no engine message.
-/// Fields a kind does not use stay zero. Quantities must not be negative; prices (44, 99, 31, 6) and Commission
-/// may be, since some instruments trade below zero and rebates are negative fees.
+/// strings (a message naming a symbol the directory does not know, again each time). Translation: 35=D →
+/// <see cref="MessageKind.NewOrder"/>, F → <see cref="MessageKind.Cancel"/>, G → <see cref="MessageKind.Replace"/>
+/// (stamped with the option's strategy and, for D, venue), 8 → <see cref="MessageKind.ExecutionReport"/>, 9 →
+/// <see cref="MessageKind.CancelReject"/>, H → no engine message. Fields a kind does not use stay zero. Quantities
+/// must not be negative; prices (44, 99, 31, 6) and Commission may be, since some instruments trade below zero and
+/// rebates are negative fees.
 /// </para>
 /// </remarks>
 public sealed partial class FixTranslator
@@ -96,27 +98,45 @@ public sealed partial class FixTranslator
     private FixError NewOrder(in FixMessage fix, ref OmsMessage m)
     {
         FixError e = default;
-        InstrumentSpec? spec = Instrument(in fix, ref e);
-        if (spec is null)
+        ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
+        InstrumentSpec? spec = LookUpInstrument(symbol, ref e);
+        if (!e.IsNone)
         {
             return e;
         }
 
+        // A symbol new to the directory is read at the scales it will be added with. It is added, and a new account
+        // interned, only once the whole order has translated: a refused message leaves the shared tables (which the
+        // journal's names persist) as they were.
+        int priceScale = spec?.PriceScale ?? _options.DefaultPriceScale;
+        int quantityScale = spec?.QuantityScale ?? _options.DefaultQuantityScale;
+        bool hasAccount = fix.TryGet(FixTag.Account, out ReadOnlySpan<byte> account);
         m.Kind = MessageKind.NewOrder;
         m.StrategyId = _options.DefaultStrategyId;
         m.VenueId = _options.VenueId;
-        m.InstrumentId = spec.Id;
-        m.AccountId = Account(in fix, ref e);
+        m.AccountId = hasAccount ? KnownAccount(account, ref e) : 0;
         m.Side = ReadSide(in fix, ref e);
         m.OrderType = ReadOrderType(in fix, ref e);
         m.TimeInForce = ReadTimeInForce(in fix, ref e);
-        m.OrderQty = Decimal(in fix, FixTag.OrderQty, spec.QuantityScale, signed: false, ref e);
-        m.Price = Decimal(in fix, FixTag.Price, spec.PriceScale, signed: true, ref e);
-        m.StopPx = Decimal(in fix, FixTag.StopPx, spec.PriceScale, signed: true, ref e);
+        m.OrderQty = Decimal(in fix, FixTag.OrderQty, quantityScale, signed: false, ref e);
+        m.Price = Decimal(in fix, FixTag.Price, priceScale, signed: true, ref e);
+        m.StopPx = Decimal(in fix, FixTag.StopPx, priceScale, signed: true, ref e);
         m.ExpireTime = Timestamp(in fix, FixTag.ExpireTime, ref e);
         m.Timestamp = EventTime(in fix, ref e);
+        if (e.IsNone && (spec is null || m.AccountId < 0))
+        {
+            e = AddNames(symbol, ref spec, account, ref m.AccountId);
+            if (e.IsNone && (spec!.PriceScale != priceScale || spec.QuantityScale != quantityScale))
+            {
+                // Another thread added the symbol first, at other scales: read the order again at those.
+                m = default;
+                return NewOrder(in fix, ref m);
+            }
+        }
+
         if (e.IsNone)
         {
+            m.InstrumentId = spec!.Id;
             m.ClOrdId = Id(in fix, FixTag.ClOrdId);
         }
 
@@ -180,20 +200,15 @@ public sealed partial class FixTranslator
         return token;
     }
 
-    private int Account(in FixMessage fix, ref FixError error)
+    /// <summary>The id of an account this instance has seen; -1 for a new one (interned by <see cref="AddNames"/>).</summary>
+    private int KnownAccount(ReadOnlySpan<byte> name, ref FixError error)
     {
-        if (!fix.TryGet(FixTag.Account, out ReadOnlySpan<byte> name))
+        if (_accountIds.TryGet(name, out int id))
         {
-            return 0;
+            return id;
         }
 
-        return _accountIds.TryGet(name, out int id) ? id : InternAccountRare(name, ref error);
-    }
-
-    private InstrumentSpec? Instrument(in FixMessage fix, ref FixError error)
-    {
-        ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
-        return _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : AddInstrumentRare(symbol, ref error);
+        return Utf8.IsValid(name) ? -1 : (int)Fail(ref error, FixErrorCode.BadValue, FixTag.Account);
     }
 
     /// <summary>
@@ -204,9 +219,18 @@ public sealed partial class FixTranslator
     /// </summary>
     private InstrumentSpec? KnownInstrument(in FixMessage fix, ref FixError error)
     {
-        ReadOnlySpan<byte> symbol = fix.Get(FixTag.Symbol);
-        return _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : FindInstrumentRare(symbol, ref error);
+        InstrumentSpec? spec = LookUpInstrument(fix.Get(FixTag.Symbol), ref error);
+        if (spec is null)
+        {
+            Fail(ref error, FixErrorCode.UnknownSymbol, FixTag.Symbol);
+        }
+
+        return spec;
     }
+
+    /// <summary>The instrument of <paramref name="symbol"/>; null when the directory does not know it, or (with the error) when it is no symbol.</summary>
+    private InstrumentSpec? LookUpInstrument(ReadOnlySpan<byte> symbol, ref FixError error) =>
+        _instrumentSpecs.TryGet(symbol, out InstrumentSpec spec) ? spec : FindInstrumentRare(symbol, ref error);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private InstrumentSpec? FindInstrumentRare(ReadOnlySpan<byte> symbol, ref FixError error)
@@ -219,7 +243,6 @@ public sealed partial class FixTranslator
 
         if (!_instruments.TryGet(Encoding.UTF8.GetString(symbol), out InstrumentSpec spec))
         {
-            Fail(ref error, FixErrorCode.UnknownSymbol, FixTag.Symbol);
             return null;
         }
 
@@ -227,14 +250,37 @@ public sealed partial class FixTranslator
         return spec;
     }
 
+    /// <summary>
+    /// Adds the new names of an order that translated: its symbol (when <paramref name="spec"/> is null) and its
+    /// account (when <paramref name="accountId"/> is -1). Both tables are checked for room before either changes, so
+    /// an order refused for one adds nothing to the other (unless another thread fills the directory in between).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FixError AddNames(ReadOnlySpan<byte> symbol, ref InstrumentSpec? spec, ReadOnlySpan<byte> account, ref int accountId)
+    {
+        FixError e = default;
+        if (spec is null && _instruments.Count >= _instruments.Capacity
+            && !_instruments.TryGet(Encoding.UTF8.GetString(symbol), out _))
+        {
+            return new FixError(FixErrorCode.InstrumentTableFull, FixTag.Symbol);
+        }
+
+        if (accountId < 0)
+        {
+            accountId = InternAccountRare(account, ref e);
+            if (!e.IsNone)
+            {
+                return e;
+            }
+        }
+
+        spec ??= AddInstrumentRare(symbol, ref e);
+        return e;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int InternAccountRare(ReadOnlySpan<byte> name, ref FixError error)
     {
-        if (!Utf8.IsValid(name))
-        {
-            return (int)Fail(ref error, FixErrorCode.BadValue, FixTag.Account);
-        }
-
         if (!_accounts.TryIntern(Encoding.UTF8.GetString(name), out int id))
         {
             return (int)Fail(ref error, FixErrorCode.AccountTableFull, FixTag.Account);
@@ -244,32 +290,16 @@ public sealed partial class FixTranslator
         return id;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>Adds a new order's symbol (a valid name the directory did not know) at the options' default scales.</summary>
     private InstrumentSpec? AddInstrumentRare(ReadOnlySpan<byte> symbol, ref FixError error)
     {
-        if (symbol.IsEmpty || !Utf8.IsValid(symbol))
-        {
-            Fail(ref error, FixErrorCode.BadValue, FixTag.Symbol);
-            return null;
-        }
-
         string name = Encoding.UTF8.GetString(symbol);
-        if (!_instruments.TryGet(name, out InstrumentSpec spec))
+        // TryAdd refuses a full directory, and a symbol another thread has added meanwhile at other scales: that one is taken.
+        if (!_instruments.TryAdd(name, _options.DefaultPriceScale, _options.DefaultQuantityScale, out InstrumentSpec spec, out _)
+            && !_instruments.TryGet(name, out spec))
         {
-            try
-            {
-                spec = _instruments.Add(name, _options.DefaultPriceScale, _options.DefaultQuantityScale);
-            }
-            catch (InvalidOperationException)
-            {
-                // InstrumentDirectory has no TryAdd: a full directory throws. Data must not, so it becomes a code
-                // (unless another thread added the symbol meanwhile).
-                if (!_instruments.TryGet(name, out spec))
-                {
-                    Fail(ref error, FixErrorCode.InstrumentTableFull, FixTag.Symbol);
-                    return null;
-                }
-            }
+            Fail(ref error, FixErrorCode.InstrumentTableFull, FixTag.Symbol);
+            return null;
         }
 
         _instrumentSpecs.Add(symbol, spec);

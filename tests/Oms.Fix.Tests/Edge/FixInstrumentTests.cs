@@ -123,6 +123,52 @@ public sealed class FixInstrumentTests
         Assert.Equal(FixError.None, error);
     }
 
+    [Fact]
+    public void NewOrder_Refused_LeavesTheNameTablesUnchanged()
+    {
+        TranslatorFixture f = Fixture();
+        int symbols = f.Instruments.Count, accounts = f.Accounts.Count;
+
+        string order = Samples.With(Samples.With(Samples.With(NewOrder, FixTag.Account, "NEWACC"), FixTag.Symbol, "NEWSYM"), FixTag.OrderQty, "-1");
+        Assert.Equal(FixTranslateResult.Error, f.Translate(order, out _, out FixError error));
+        Assert.Equal(new FixError(FixErrorCode.BadValue, FixTag.OrderQty), error);
+
+        Assert.Equal((symbols, accounts), (f.Instruments.Count, f.Accounts.Count));
+        Assert.False(f.Instruments.TryGet("NEWSYM", out _));
+        Assert.False(f.Accounts.TryGetId("NEWACC", out _));
+
+        // Once the order is valid, both names are added and its values read at the new symbol's scales.
+        Assert.Equal(FixTranslateResult.EngineMessage, f.Translate(Samples.With(order, FixTag.OrderQty, "5"), out OmsMessage m, out _));
+        Assert.True(f.Instruments.TryGet("NEWSYM", out InstrumentSpec spec));
+        Assert.True(f.Accounts.TryGetId("NEWACC", out int account));
+        Assert.Equal((spec.Id, account, 1_872_500L), (m.InstrumentId, m.AccountId, m.Price));
+    }
+
+    [Fact]
+    public void NewOrder_InstrumentDirectoryFull_DoesNotInternItsAccount()
+    {
+        TranslatorFixture f = Fixture(instruments: 1); // AAPL only
+
+        string order = Samples.With(Samples.With(NewOrder, FixTag.Symbol, "MSFT"), FixTag.Account, "NEWACC");
+        Assert.Equal(FixTranslateResult.Error, f.Translate(order, out _, out FixError error));
+
+        Assert.Equal(new FixError(FixErrorCode.InstrumentTableFull, FixTag.Symbol), error);
+        Assert.False(f.Accounts.TryGetId("NEWACC", out _));
+        Assert.Equal(0, f.Accounts.Count);
+    }
+
+    [Fact]
+    public void NewOrder_AccountTableFull_DoesNotAddItsSymbol()
+    {
+        var f = new TranslatorFixture(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 }, accounts: 1);
+        f.Accounts.TryIntern("FIRST", out _);
+
+        Assert.Equal(FixTranslateResult.Error, f.Translate(Samples.With(NewOrder, FixTag.Symbol, "MSFT"), out _, out FixError error));
+
+        Assert.Equal(new FixError(FixErrorCode.AccountTableFull, FixTag.Account), error);
+        Assert.False(f.Instruments.TryGet("MSFT", out _));
+    }
+
     private static TranslatorFixture Fixture(int instruments = 16) =>
         new(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 }, instruments: instruments);
 
