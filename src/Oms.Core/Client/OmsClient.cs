@@ -54,6 +54,9 @@ public sealed class OmsClient
     /// <summary>Events lost to stream overrun (sequence gaps seen).</summary>
     public long MissedEvents => _missed;
 
+    /// <summary>Orders whose submitted ClOrdID the client remembers: the live ones and the filled ones that may come back (tests).</summary>
+    internal int RememberedOrders => _originalIds.Count;
+
     /// <summary>The strategy's live orders, by the ClOrdID they were submitted with. Strategy thread only.</summary>
     public IReadOnlyDictionary<IdToken, ClientOrder> OpenOrders => _open;
 
@@ -157,8 +160,12 @@ public sealed class OmsClient
 
         if (!e.Status.IsLive())
         {
-            _open.Remove(key);
-            _originalIds.Remove(e.OrderId);
+            // An ended order already off the mirror keeps its entry here: it is one that may come back.
+            if (_open.Remove(key, out ClientOrder? ended) && !MayComeBackUnderAnotherId(in e, key, ended))
+            {
+                _originalIds.Remove(e.OrderId);
+            }
+
             return;
         }
 
@@ -177,6 +184,22 @@ public sealed class OmsClient
         order.LeavesQty = e.LeavesQty;
         order.AvgPx = e.AvgPx;
     }
+
+    /// <summary>
+    /// Whether an order that has just ended must keep its OrderId → submitted-ClOrdID entry, because the engine
+    /// may bring it back to life with an event that names it only by an id it was not submitted with.
+    /// </summary>
+    /// <remarks>
+    /// Only a filled order comes back (a bust of one of its fills, or a replace raising its quantity that completes
+    /// after the fill), and its events then carry its current ClOrdID. That is the submitted one unless the order was
+    /// replaced or a replace was in flight when it filled; those orders alone keep their entry, for as long as the
+    /// engine keeps their row, which is the session (rows are not reused while it runs). The map therefore never
+    /// holds more than the engine's order table (MaxOrders), and in practice only the replaced orders that filled.
+    /// Carrying the submitted ClOrdID in every event instead would grow <see cref="OmsEvent"/> past its three cache
+    /// lines, a cost on every event for the sake of a rare one.
+    /// </remarks>
+    private static bool MayComeBackUnderAnotherId(in OmsEvent e, IdToken key, ClientOrder order) =>
+        e.Status == OrderStatus.Filled && (e.ClOrdId != key || order.ClOrdId != key || order.Status == OrderStatus.PendingReplace);
 
     private bool TrySend(MessageKind kind, IdToken target, long qty, long price, long stopPx, out IdToken requestId)
     {

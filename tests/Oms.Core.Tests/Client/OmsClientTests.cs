@@ -164,4 +164,97 @@ public sealed class OmsClientTests
             Assert.Equal(0, clients[s].MissedEvents);
         }
     }
+
+    private static OmsMessage Report(ExecType type, IdToken clOrdId, string execId, long lastQty = 0, long lastPx = 0,
+        IdToken orig = default, string? execRef = null) => new()
+    {
+        Kind = MessageKind.ExecutionReport,
+        VenueId = 1,
+        ExecType = type,
+        ClOrdId = clOrdId,
+        OrigClOrdId = orig,
+        ExecId = IdToken.FromString(execId),
+        ExecRefId = execRef is null ? default : IdToken.FromString(execRef),
+        LastQty = lastQty,
+        LastPx = lastPx,
+    };
+
+    [Fact]
+    public void ReplacedThenFilledThenBusted_MirrorKeepsTheOrderUnderItsSubmittedClOrdId()
+    {
+        var engine = TestEngines.Create();
+        var client = new OmsClient(engine, 1);
+        Assert.True(client.TrySubmit(in s_buy, out IdToken a));
+        engine.DoWork();
+        engine.Apply(Report(ExecType.New, a, "x1"));
+        Assert.True(client.TryReplace(a, 100, 10_100, 0, out IdToken b));
+        engine.DoWork();
+        engine.Apply(Report(ExecType.Replaced, b, "x2", orig: a));
+        engine.Apply(Report(ExecType.Trade, b, "x3", 100, 10_100));
+        engine.Apply(Report(ExecType.TradeCancel, b, "x4", execRef: "x3"));
+        client.Poll();
+
+        Assert.True(engine.TryGetOrder(a, out OrderView view));
+        Assert.True(view.Status.IsLive());
+        Assert.True(client.OpenOrders.ContainsKey(a));
+        Assert.Equal(a, client.OpenOrders[a].OrigClOrdId);
+        Assert.Equal(b, client.OpenOrders[a].ClOrdId);
+
+        // Filled and busted once more: still the same order, under the same key.
+        engine.Apply(Report(ExecType.Trade, b, "x5", 100, 10_100));
+        client.Poll();
+        Assert.Empty(client.OpenOrders);
+        engine.Apply(Report(ExecType.TradeCancel, b, "x6", execRef: "x5"));
+        client.Poll();
+        Assert.Equal([a], client.OpenOrders.Keys);
+    }
+
+    [Fact]
+    public void UpsizeReplaceCompletingAfterAFullFill_MirrorKeepsTheOrderUnderItsSubmittedClOrdId()
+    {
+        var engine = TestEngines.Create();
+        var client = new OmsClient(engine, 1);
+        Assert.True(client.TrySubmit(in s_buy, out IdToken a));
+        engine.DoWork();
+        engine.Apply(Report(ExecType.New, a, "x1"));
+        Assert.True(client.TryReplace(a, 200, 10_000, 0, out IdToken b));
+        engine.DoWork();
+        engine.Apply(Report(ExecType.Trade, a, "x2", 100, 10_000));
+        engine.Apply(Report(ExecType.Replaced, b, "x3", orig: a));
+        client.Poll();
+
+        Assert.True(engine.TryGetOrder(a, out OrderView view));
+        Assert.Equal(OrderStatus.PartiallyFilled, view.Status);
+        Assert.True(client.OpenOrders.ContainsKey(a));
+        Assert.Equal(b, client.OpenOrders[a].ClOrdId);
+        Assert.Equal(100, client.OpenOrders[a].LeavesQty);
+    }
+
+    [Fact]
+    public void EndedOrders_AreForgotten_ExceptFilledOnesThatWereReplaced()
+    {
+        var engine = TestEngines.Create();
+        var client = new OmsClient(engine, 1);
+        IdToken[] ids = new IdToken[4];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.True(client.TrySubmit(in s_buy, out ids[i]));
+            engine.DoWork();
+            engine.Apply(Report(ExecType.New, ids[i], $"n{i}"));
+        }
+
+        Assert.True(client.TryReplace(ids[3], 100, 10_100, 0, out IdToken replaced));
+        engine.DoWork();
+        engine.Apply(Report(ExecType.Replaced, replaced, "r3", orig: ids[3]));
+        client.Poll();
+        Assert.Equal(4, client.RememberedOrders);
+
+        engine.Apply(Report(ExecType.Trade, ids[0], "t0", 100, 10_000)); // filled, never replaced
+        engine.Apply(Report(ExecType.Canceled, ids[1], "c1"));           // canceled by the venue
+        engine.Apply(Report(ExecType.Trade, replaced, "t3", 100, 10_100)); // filled after a replace: may come back
+        client.Poll();
+
+        Assert.Equal([ids[2]], client.OpenOrders.Keys);
+        Assert.Equal(2, client.RememberedOrders);
+    }
 }
