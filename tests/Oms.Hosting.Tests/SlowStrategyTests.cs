@@ -87,4 +87,40 @@ public sealed class SlowStrategyTests
         Assert.Equal(0, runtime.Strategies.Single(s => s.StrategyId == 1).MissedEvents);
         Assert.Equal(26, runtime.Counters.Fills);
     }
+
+    [Fact]
+    public async Task EventsDroppedAtTheTailOfAStream_AreVisibleToTheStrategy()
+    {
+        using var release = new ManualResetEventSlim();
+        long missedWhenStopped = -1;
+        var slow = new ScriptedStrategy { Stopped = s => missedWhenStopped = s.Missed };
+        using IHost host = TestHosts.Build(o => o.StrategyEventCapacity = 16, s => s.AddLoopback().AddOmsStrategy(1, _ => slow));
+        await host.StartAsync(Ct);
+        OmsRuntime runtime = host.Runtime();
+        StrategyStatus status = runtime.Strategies.Single();
+        Task<int> stuck = slow.Invoke(s =>
+        {
+            int sent = Enumerable.Range(0, 20).Count(i => !s.SubmitLimit(Side.Buy, 100, 10_000 + i).IsNone);
+            release.Wait();
+            return sent;
+        });
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => runtime.Counters.Fills == 20, TimeSpan.FromSeconds(30)), "the engine did not apply every fill");
+            Assert.Equal(44, runtime.Counters.DroppedEvents);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        Assert.Equal(20, await stuck);
+        // Nothing newer ever arrives: the gap shows only because the stop tells the strategy where its stream ended.
+        await host.StopAsync(Ct);
+
+        Assert.Equal(16, status.EventsDelivered);
+        Assert.Equal(44, status.MissedEvents);
+        Assert.Equal(44, missedWhenStopped);
+        Assert.False(runtime.DrainCompleted);
+    }
 }

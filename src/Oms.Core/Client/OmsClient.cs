@@ -51,7 +51,14 @@ public sealed class OmsClient
     /// <summary>The strategy this client speaks for.</summary>
     public int StrategyId { get; }
 
-    /// <summary>Events lost to stream overrun (sequence gaps seen).</summary>
+    /// <summary>
+    /// Events lost to stream overrun: sequence gaps seen, and those <see cref="CountMissedThrough"/> was told of.
+    /// Strategy thread only.
+    /// </summary>
+    /// <remarks>
+    /// A gap shows when a later event arrives, so events dropped at the end of a stream stay uncounted until one
+    /// does, or until the stream's owner is told where the stream ended (the host does so when it stops).
+    /// </remarks>
     public long MissedEvents => _missed;
 
     /// <summary>Orders whose submitted ClOrdID the client remembers: the live ones and the filled ones that may come back (tests).</summary>
@@ -131,6 +138,30 @@ public sealed class OmsClient
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// Counts as missed every event the engine numbered after the last one polled, up to and including
+    /// <paramref name="lastIssued"/>: call it once the stream has been polled empty and the engine will add nothing
+    /// to it, with <see cref="OmsEngine.StrategyEventSequence"/> read on the engine thread or after it has stopped.
+    /// Strategy thread only. Returns the events it counted (0 when the stream ended with the last event polled).
+    /// </summary>
+    /// <remarks>
+    /// Why it takes the number rather than reading the engine: the client never reads engine state, and the
+    /// engine publishes no per-stream watermark for other threads (that would be one more store on every event).
+    /// The one who knows the engine is done, a host stopping it, reads the number and passes it on.
+    /// </remarks>
+    public long CountMissedThrough(long lastIssued)
+    {
+        long gap = lastIssued - _lastEventSequence;
+        if (gap <= 0)
+        {
+            return 0;
+        }
+
+        _missed += gap;
+        _lastEventSequence = lastIssued;
+        return gap;
     }
 
     /// <summary>Polls and updates the mirror without a handler.</summary>

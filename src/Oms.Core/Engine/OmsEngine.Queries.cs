@@ -5,6 +5,23 @@ namespace Oms.Engine;
 
 public sealed partial class OmsEngine
 {
+    /// <summary>
+    /// The number of the last event the engine issued to a strategy's stream, delivered or dropped (0 before any):
+    /// the <see cref="OmsEvent.Sequence"/> its consumer has seen everything up to once it has read an event with this
+    /// number. Engine thread only, or once the engine thread has stopped: a host reads it then to tell each strategy
+    /// where its stream ended (<see cref="Client.OmsClient.CountMissedThrough"/>), so events dropped at the end of a
+    /// stream, which no later event reveals, are counted too.
+    /// </summary>
+    public long StrategyEventSequence(int strategyId)
+    {
+        if ((uint)(strategyId - 1) >= (uint)_options.MaxStrategies)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(strategyId), $"strategy ids run 1..{_options.MaxStrategies}");
+        }
+
+        return _strategySequence[strategyId];
+    }
+
     /// <summary>The order any ClOrdID of its chain names. Engine thread only.</summary>
     public bool TryGetOrder(IdToken clOrdId, out OrderView order)
     {

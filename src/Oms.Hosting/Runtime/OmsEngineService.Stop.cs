@@ -46,7 +46,8 @@ internal sealed partial class OmsEngineService
             OmsLog.EngineStopSlow(logger, _engine.Inbound.Depth);
         }
 
-        bool delivered = FinishStrategies(joins);
+        // Only once the engine thread has ended may this thread read where each strategy's stream ends.
+        bool delivered = FinishStrategies(joins, engineStopped);
         _monitor!.Stop(joins);
         CloseJournal();
         Summarize(drained && delivered && engineStopped && !_engineRunner.FinalDrainIncomplete, engineStopped && !_engineRunner.Faulted);
@@ -99,12 +100,18 @@ internal sealed partial class OmsEngineService
         return false;
     }
 
-    private bool FinishStrategies(Deadline deadline)
+    /// <summary>
+    /// Lets each strategy take the rest of its stream, telling it where the engine's numbering of that stream ended
+    /// (when the engine thread has ended), so events dropped at its end count as missed. True when every strategy
+    /// ended in time, without a fault, having missed no event.
+    /// </summary>
+    private bool FinishStrategies(Deadline deadline, bool engineEnded)
     {
         bool all = true;
         foreach (StrategyRunner s in _strategies)
         {
-            if (!s.Finish(deadline.AtLeast(s_joinGrace)))
+            long streamEnd = engineEnded ? _engine.StrategyEventSequence(s.Status.StrategyId) : -1;
+            if (!s.Finish(deadline.AtLeast(s_joinGrace), streamEnd))
             {
                 all = false;
                 OmsLog.StrategyDeliverySlow(logger, s.Status.StrategyId, s.Status.Name);
@@ -113,6 +120,7 @@ internal sealed partial class OmsEngineService
             all &= s.Status.Fault is null;
             if (s.Status.MissedEvents > 0)
             {
+                all = false;
                 OmsLog.StrategyMissedEvents(logger, s.Status.StrategyId, s.Status.Name, s.Status.MissedEvents);
             }
         }

@@ -79,7 +79,11 @@ public sealed class OmsRuntime
     /// <summary>The engine's state hash once it has stopped (null before, or when the engine thread did not stop).</summary>
     public ulong? FinalStateHash => _hasFinalStateHash ? _finalStateHash : null;
 
-    /// <summary>True when the last graceful stop drained everything within the stop timeout (ring, venue queues, gateways, strategies).</summary>
+    /// <summary>
+    /// True when the last graceful stop drained everything within the stop timeout (ring, venue queues, gateways,
+    /// strategies) and nothing was lost: every hosted strategy received every event of its stream
+    /// (<see cref="StrategyStatus.MissedEvents"/> is 0).
+    /// </summary>
     public bool DrainCompleted { get; internal set; }
 
     /// <summary>Venue commands the engine produced that no gateway sent before the stop.</summary>

@@ -33,10 +33,16 @@ public sealed class StrategyStatus
     /// <summary>Events handed to the strategy's callbacks.</summary>
     public long EventsDelivered => Volatile.Read(ref _eventsDelivered);
 
-    /// <summary>The stream sequence of the last event delivered (equals <see cref="EventsDelivered"/> + <see cref="MissedEvents"/>).</summary>
+    /// <summary>
+    /// The stream sequence of the last event delivered: <see cref="EventsDelivered"/> + <see cref="MissedEvents"/>,
+    /// less the events missed after it (those the engine dropped at the end of the stream, counted when the host stops).
+    /// </summary>
     public long LastSequence => Volatile.Read(ref _lastSequence);
 
-    /// <summary>Events lost because the strategy fell more than <c>Oms:StrategyEventCapacity</c> behind (sequence gaps seen).</summary>
+    /// <summary>
+    /// Events lost because the strategy fell more than <c>Oms:StrategyEventCapacity</c> behind: sequence gaps seen
+    /// while it ran, and once the host has stopped, the events the engine numbered after the last one delivered.
+    /// </summary>
     public long MissedEvents => Volatile.Read(ref _missedEvents);
 
     /// <summary>Orders of this strategy that a fill left fully filled.</summary>
@@ -57,6 +63,8 @@ public sealed class StrategyStatus
         Volatile.Write(ref _lastSequence, sequence);
         Volatile.Write(ref _missedEvents, missed);
     }
+
+    internal void MissedAtEnd(long missed) => Volatile.Write(ref _missedEvents, missed);
 
     /// <summary>
     /// The strategy's latest position per instrument, as its events reported them (net quantity, average cost

@@ -14,7 +14,8 @@ namespace Oms.Hosting;
 /// <see cref="TryGetPosition"/> belong to that thread too: call them from callbacks.</para>
 /// <para>The engine never waits for a strategy. A strategy that falls more than <c>Oms:StrategyEventCapacity</c>
 /// events behind loses the overflow (counted by the engine as dropped events; <see cref="MissedEvents"/> shows the
-/// gap when the next event arrives, and the mirror may be stale for the orders involved). A slow strategy
+/// gap when the next event arrives, or for events lost at the end of the stream, by <see cref="OnStopped"/>; the
+/// mirror may be stale for the orders involved). A slow strategy
 /// stalls only itself.</para>
 /// <para>Ownership: a strategy may only act on its own orders. The engine refuses a cancel or replace naming
 /// another strategy's order (<see cref="OnRequestRefused"/> with <c>RejectReason.NotOwner</c>) and never
@@ -47,7 +48,10 @@ public abstract partial class OmsStrategy
     /// <summary>This strategy's live orders by the ClOrdID they were submitted with, as its events report them. Strategy thread.</summary>
     protected IReadOnlyDictionary<IdToken, ClientOrder> OpenOrders => Client.OpenOrders;
 
-    /// <summary>Events lost to stream overrun so far (sequence gaps seen). Strategy thread.</summary>
+    /// <summary>
+    /// Events lost to stream overrun so far: sequence gaps seen, and in <see cref="OnStopped"/> also those lost at the
+    /// end of the stream, which no later event revealed. Strategy thread.
+    /// </summary>
     protected long MissedEvents => Client.MissedEvents;
 
     private OmsClient Client => _client ?? throw new InvalidOperationException($"strategy {Name} is not attached to a host");

@@ -20,6 +20,7 @@ internal sealed class StrategyRunner : IIdleLoop
     private readonly int _pollLimit;
     private readonly HostFaults _faults;
     private readonly Thread _thread;
+    private long _streamEnd = -1; // written before _finish, read after it
     private volatile bool _finish;
 
     public StrategyRunner(OmsStrategy strategy, OmsClient client, StrategyGate gate, OmsClock clock, OmsMetrics metrics,
@@ -43,9 +44,14 @@ internal sealed class StrategyRunner : IIdleLoop
 
     public void Start() => _thread.Start();
 
-    /// <summary>The engine has stopped: take what is left in the stream, call OnStopped, end. True when the thread ended before the deadline.</summary>
-    public bool Finish(Deadline deadline)
+    /// <summary>
+    /// The engine has stopped: take what is left in the stream, count as missed what the engine numbered beyond it
+    /// (<paramref name="streamEnd"/>, its last event number for this strategy; negative when unknown because the
+    /// engine thread did not end), call OnStopped, end. True when the thread ended before the deadline.
+    /// </summary>
+    public bool Finish(Deadline deadline, long streamEnd)
     {
+        _streamEnd = streamEnd;
         _finish = true;
         return _thread.Join(deadline.Remaining);
     }
@@ -83,6 +89,12 @@ internal sealed class StrategyRunner : IIdleLoop
 
             if (finishing && work == 0)
             {
+                // Events dropped at the end of the stream: no later event will reveal the gap, the engine's count does.
+                if (_streamEnd >= 0 && _client.CountMissedThrough(_streamEnd) > 0)
+                {
+                    Status.MissedAtEnd(_client.MissedEvents);
+                }
+
                 break;
             }
 

@@ -257,4 +257,33 @@ public sealed class OmsClientTests
         Assert.Equal([ids[2]], client.OpenOrders.Keys);
         Assert.Equal(2, client.RememberedOrders);
     }
+
+    [Fact]
+    public void EventsDroppedAtTheEndOfTheStream_CountOnceTheClientIsToldWhereItEnded()
+    {
+        OmsEngineOptions options = TestEngines.SmallOptions();
+        options.StrategyEventCapacity = 4;
+        var engine = TestEngines.Create(options);
+        var client = new OmsClient(engine, 1);
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True(client.TrySubmit(in s_buy, out _));
+        }
+
+        engine.DoWork(); // 10 Submitted events: the stream keeps 4, the engine drops 6
+        Assert.Equal(4, client.Poll());
+        Assert.Equal(0, client.MissedEvents); // no later event shows the gap
+        Assert.Equal(10, engine.StrategyEventSequence(1));
+        Assert.Equal(0, engine.StrategyEventSequence(2));
+
+        Assert.Equal(6, client.CountMissedThrough(engine.StrategyEventSequence(1)));
+        Assert.Equal(6, client.MissedEvents);
+        Assert.Equal(0, client.CountMissedThrough(engine.StrategyEventSequence(1))); // told twice, counted once
+
+        // The stream goes on from there: the next event is no gap.
+        Assert.True(client.TrySubmit(in s_buy, out _));
+        engine.DoWork();
+        Assert.Equal(1, client.Poll());
+        Assert.Equal(6, client.MissedEvents);
+    }
 }
