@@ -107,6 +107,29 @@ public sealed class StopOrderTests
         Assert.True(host.Runtime().DrainCompleted);
     }
 
+    [Fact]
+    public async Task CommandsLeftInTheQueueOfAVenueNoGatewayServes_MeanTheDrainIsIncomplete()
+    {
+        var strategy = new ScriptedStrategy();
+        using IHost host = TestHosts.Build(services: s => s.AddLoopback(1).AddOmsStrategy(1, _ => strategy));
+        await host.StartAsync(Ct);
+        OmsRuntime runtime = host.Runtime();
+        await strategy.Invoke(s => s.SubmitLimit(Side.Buy, 100, 10_000));
+        // A producer outside the host sends an order to venue 2, which no gateway here serves: its New waits for good.
+        var order = new OmsMessage
+        {
+            Kind = MessageKind.NewOrder, StrategyId = 1, AccountId = 1, InstrumentId = 1, VenueId = 2, Side = Side.Buy,
+            OrderType = OrderType.Limit, TimeInForce = TimeInForce.Day, OrderQty = 100, Price = 10_000, ClOrdId = IdToken.FromString("outside-1"),
+        };
+        Assert.True(runtime.Engine.Inbound.TryPublish(in order));
+        strategy.WaitFor(e => e.Any(x => x.Kind == EventKind.Filled) && e.Any(x => x.ClOrdId == order.ClOrdId && x.Kind == EventKind.Submitted), "both answers");
+        await host.StopAsync(Ct);
+
+        Assert.Equal(1, runtime.UnsentVenueCommands);
+        Assert.False(runtime.DrainCompleted);
+        Assert.Contains(host.Logs().GetSnapshot(), r => r.Message.Contains("left 1 command(s)") && r.Message.Contains("1 of them for venues no gateway serves"));
+    }
+
     [Theory]
     [InlineData(false, true)]  // always busy with its own market, holds nothing: the stop settles
     [InlineData(true, false)]  // holds reports it never publishes: the stop times out, not settled

@@ -148,12 +148,14 @@ internal sealed partial class OmsEngineService
 
     private void Summarize(bool drainCompleted, bool engineEndedCleanly)
     {
+        // Every venue's queue counts, served or not: a command in the queue of a venue no gateway serves was never
+        // sent either (the drain does not wait for those queues, nobody reads them).
         long unsent = QueuedVenueCommands(includeAll: true);
         _runtime.UnsentVenueCommands = unsent;
-        _runtime.DrainCompleted = drainCompleted;
+        _runtime.DrainCompleted = drainCompleted && unsent == 0;
         if (unsent > 0)
         {
-            OmsLog.UnsentVenueCommands(logger, unsent);
+            OmsLog.UnsentVenueCommands(logger, unsent, unsent - QueuedVenueCommands());
         }
 
         ulong hash = 0;

@@ -57,6 +57,6 @@ internal static partial class OmsLog
     [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "Oms journal writer has not advanced for {Seconds} s with its tap full: the engine is held back")]
     public static partial void JournalStalled(ILogger logger, int seconds);
 
-    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Oms left {Commands} command(s) in venue queues unsent at stop (their gateways had stopped)")]
-    public static partial void UnsentVenueCommands(ILogger logger, long commands);
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Oms left {Commands} command(s) in venue queues unsent at stop, {Unserved} of them for venues no gateway serves: the drain is incomplete")]
+    public static partial void UnsentVenueCommands(ILogger logger, long commands, long unserved);
 }

@@ -82,11 +82,15 @@ public sealed class OmsRuntime
     /// <summary>
     /// True when the last graceful stop drained everything within the stop timeout (ring, venue queues, gateways,
     /// strategies) and nothing was lost: every hosted strategy received every event of its stream
-    /// (<see cref="StrategyStatus.MissedEvents"/> is 0).
+    /// (<see cref="StrategyStatus.MissedEvents"/> is 0) and every venue command was sent
+    /// (<see cref="UnsentVenueCommands"/> is 0).
     /// </summary>
     public bool DrainCompleted { get; internal set; }
 
-    /// <summary>Venue commands the engine produced that no gateway sent before the stop.</summary>
+    /// <summary>
+    /// Venue commands the engine produced that no gateway sent before the stop: left in a stopped gateway's queue, or
+    /// in the queue of a venue (in 1..<c>Oms:MaxVenues</c>) no gateway of this host serves.
+    /// </summary>
     public long UnsentVenueCommands { get; internal set; }
 
     /// <summary>The first failure of a component (engine, gateway, strategy, journal), or null.</summary>
