@@ -130,6 +130,25 @@ public sealed class StopOrderTests
         Assert.Contains(host.Logs().GetSnapshot(), r => r.Message.Contains("left 1 command(s)") && r.Message.Contains("1 of them for venues no gateway serves"));
     }
 
+    [Fact]
+    public async Task ANewOrderToAVenueNoGatewayServes_IsRefused_AndNothingIsLeftUnsent()
+    {
+        var strategy = new ScriptedStrategy();
+        using IHost host = TestHosts.Build(services: s => s.AddLoopback(1).AddOmsStrategy(1, _ => strategy));
+        await host.StartAsync(Ct);
+        OmsRuntime runtime = host.Runtime();
+
+        (bool Sent, CommandRefusal Refusal)[] results = await strategy.Invoke(s => new[] { 2, 3, 1 }
+            .Select(venue => (!s.SubmitLimit(Side.Buy, 100, 10_000, venueId: venue).IsNone, s.LastRefusal)).ToArray());
+        strategy.WaitFor(e => e.Any(x => x.Kind == EventKind.Filled), "the fill at venue 1");
+        await host.StopAsync(Ct);
+
+        Assert.Equal([(false, CommandRefusal.VenueNotServed), (false, CommandRefusal.VenueNotServed), (true, CommandRefusal.None)], results);
+        Assert.Equal(1, runtime.Counters.Submitted);
+        Assert.Equal(0, runtime.UnsentVenueCommands);
+        Assert.True(runtime.DrainCompleted);
+    }
+
     [Theory]
     [InlineData(false, true)]  // always busy with its own market, holds nothing: the stop settles
     [InlineData(true, false)]  // holds reports it never publishes: the stop times out, not settled

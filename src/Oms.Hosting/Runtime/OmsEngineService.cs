@@ -136,6 +136,10 @@ internal sealed partial class OmsEngineService(
 
             _gateways.Add(new GatewayRunner(gateway, clock, _options.GatewayIdle, _faults));
         }
+
+        // A new order to any other venue is refused at the strategy (CommandRefusal.VenueNotServed): its command
+        // would wait in a queue nobody reads. The engine itself does no such check.
+        _gate.ServeVenues(seen, _options.MaxVenues);
     }
 
     private JournalWriter? OpenJournal()

@@ -63,12 +63,13 @@ public abstract partial class OmsStrategy
 
     /// <summary>
     /// Submits a new order. True: it was published and <paramref name="clOrdId"/> is its id (the engine's answer,
-    /// Submitted or Denied, follows as an event). False: nothing was sent; <see cref="LastRefusal"/> says why.
+    /// Submitted or Denied, follows as an event). False: nothing was sent; <see cref="LastRefusal"/> says why
+    /// (<see cref="CommandRefusal.VenueNotServed"/> when no gateway of the host serves the order's venue).
     /// </summary>
     protected bool Submit(in NewOrderRequest request, out IdToken clOrdId)
     {
         clOrdId = IdToken.None;
-        return Pass(reducesRisk: false) && Sent(Client.TrySubmit(in request, out clOrdId));
+        return Pass(reducesRisk: false) && Served(request.VenueId) && Sent(Client.TrySubmit(in request, out clOrdId));
     }
 
     /// <summary>Asks to cancel the order any of whose ClOrdIDs is <paramref name="clOrdId"/>; allowed while the host is stopping.</summary>
@@ -116,6 +117,17 @@ public abstract partial class OmsStrategy
         CommandRefusal refusal = _gate?.Check(reducesRisk) ?? CommandRefusal.NotAccepting;
         LastRefusal = refusal;
         return refusal == CommandRefusal.None;
+    }
+
+    private bool Served(int venueId)
+    {
+        if (_gate?.Serves(venueId) == true)
+        {
+            return true;
+        }
+
+        LastRefusal = CommandRefusal.VenueNotServed;
+        return false;
     }
 
     private bool Sent(bool published)
