@@ -21,7 +21,7 @@ public sealed class JournalDamageTests : IDisposable
     {
         string journal = PathOf("mid.journal");
         string snapshot = PathOf("mid.snapshot");
-        RunLive(journal, new StreamGenerator(31).Generate(2_000), TestEngineKit.StreamOptions(), snapshot, snapshotAt: 1_000);
+        LivePath.Run(journal, new StreamGenerator(31).Generate(2_000), TestEngineKit.StreamOptions(), snapshot, snapshotAt: 1_000);
         FlipByte(journal, record: 300); // a record the snapshot already covers
         byte[] before = File.ReadAllBytes(journal);
 
@@ -38,7 +38,7 @@ public sealed class JournalDamageTests : IDisposable
     public void DamageInTheMiddle_WriterRefusesToAppend_AndRecoverRefusesToCut()
     {
         string journal = PathOf("mid-writer.journal");
-        RunLive(journal, new StreamGenerator(32).Generate(500), TestEngineKit.StreamOptions());
+        LivePath.Run(journal, new StreamGenerator(32).Generate(500), TestEngineKit.StreamOptions());
         FlipByte(journal, record: 100);
         byte[] before = File.ReadAllBytes(journal);
 
@@ -52,7 +52,7 @@ public sealed class JournalDamageTests : IDisposable
     public void DamagedLastRecords_AreATornTail_CutAndAppendedTo()
     {
         string journal = PathOf("tail.journal");
-        RunLive(journal, new StreamGenerator(33).Generate(500), TestEngineKit.StreamOptions());
+        LivePath.Run(journal, new StreamGenerator(33).Generate(500), TestEngineKit.StreamOptions());
         FlipByte(journal, record: 498);
         FlipByte(journal, record: 499);
 
@@ -68,7 +68,7 @@ public sealed class JournalDamageTests : IDisposable
     public void HeaderFirstSequenceDamaged_Refused_AndNoRecordIsCut()
     {
         string journal = PathOf("header.journal");
-        RunLive(journal, new StreamGenerator(37).Generate(500), TestEngineKit.StreamOptions());
+        LivePath.Run(journal, new StreamGenerator(37).Generate(500), TestEngineKit.StreamOptions());
         using (var f = new FileStream(journal, FileMode.Open))
         {
             f.Position = 25; // the header's first sequence, 0, becomes 256
@@ -89,7 +89,7 @@ public sealed class JournalDamageTests : IDisposable
     {
         string journal = PathOf("short.journal");
         string snapshot = PathOf("short.snapshot");
-        RunLive(journal, new StreamGenerator(34).Generate(1_000), TestEngineKit.StreamOptions(), snapshot, snapshotAt: 999);
+        LivePath.Run(journal, new StreamGenerator(34).Generate(1_000), TestEngineKit.StreamOptions(), snapshot, snapshotAt: 999);
         using (var f = new FileStream(journal, FileMode.Open))
         {
             f.SetLength(JournalFormat.HeaderSize + (600L * JournalFormat.RecordSize)); // its last 400 records lost
@@ -113,7 +113,7 @@ public sealed class JournalDamageTests : IDisposable
         }
 
         string journal = PathOf("tail-venues.journal");
-        OmsEngine live = RunLive(journal, new StreamGenerator(35).Generate(5_000), Options());
+        OmsEngine live = LivePath.Run(journal, new StreamGenerator(35).Generate(5_000), Options());
         Assert.Equal(0, live.Counters.ByReason(RejectReason.VenueBackPressure));
 
         RecoveryResult r = EngineRecovery.Restore(null, journal, Options());
@@ -145,35 +145,6 @@ public sealed class JournalDamageTests : IDisposable
 
         Assert.Equal((JournalFault.None, 4L), (JournalReader.Read(journal).Fault, JournalReader.Read(journal).Records));
         Assert.Equal(3, writer.DurableSequence);
-    }
-
-    /// <summary>The live path: ring, duty cycle with the journal tap, outputs drained as a gateway would; a snapshot after message <paramref name="snapshotAt"/>.</summary>
-    private static OmsEngine RunLive(string journal, OmsMessage[] stream, OmsEngineOptions options, string? snapshot = null, int snapshotAt = -1)
-    {
-        var live = new OmsEngine(options);
-        using (var writer = new JournalWriter(journal, 0))
-        {
-            live.AttachInputTap(writer.Tap);
-            writer.Start();
-            for (int i = 0; i < stream.Length; i++)
-            {
-                while (!live.Inbound.TryPublish(in stream[i]))
-                {
-                    live.Pump();
-                }
-
-                if (i == snapshotAt)
-                {
-                    live.Pump();
-                    EngineRecovery.WriteSnapshotFile(live, snapshot!);
-                }
-            }
-
-            live.Pump();
-            Assert.True(writer.WaitForWritten(stream.Length - 1, TimeSpan.FromSeconds(60)));
-        }
-
-        return live;
     }
 
     private static void FlipByte(string path, long record)

@@ -15,28 +15,7 @@ public sealed class RecoveryTests : IDisposable
         string journal = Path.Combine(_dir, "oms.journal");
         string snapshot = Path.Combine(_dir, "oms.snapshot");
         OmsMessage[] stream = new StreamGenerator(21).Generate(40_000);
-        var live = new OmsEngine(TestEngineKit.StreamOptions());
-        using (var writer = new JournalWriter(journal, 0))
-        {
-            live.AttachInputTap(writer.Tap);
-            writer.Start();
-            for (int i = 0; i < stream.Length; i++)
-            {
-                while (!live.Inbound.TryPublish(in stream[i]))
-                {
-                    live.Pump();
-                }
-
-                if (i == 25_000)
-                {
-                    live.Pump();
-                    EngineRecovery.WriteSnapshotFile(live, snapshot); // between messages, on the engine thread
-                }
-            }
-
-            live.Pump();
-            Assert.True(writer.WaitForWritten(stream.Length - 1, TimeSpan.FromSeconds(60)));
-        }
+        OmsEngine live = LivePath.Run(journal, stream, TestEngineKit.StreamOptions(), snapshot, snapshotAt: 25_000);
 
         RecoveryResult fast = EngineRecovery.Restore(snapshot, journal, TestEngineKit.StreamOptions());
         Assert.True(fast.FromSnapshot > 25_000 - 1_100 && fast.FromSnapshot <= 25_001, $"snapshot at {fast.FromSnapshot}");
