@@ -39,6 +39,7 @@ public sealed partial class ReferenceOms
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
         if (o.Venue != m.VenueId) { Anomaly(RejectReason.VenueMismatch); return; }
         if (m.InstrumentId != 0 && m.InstrumentId != o.Instrument) { Anomaly(RejectReason.InstrumentMismatch); return; }
+        if (m.Side != Side.None && m.Side != o.Side) { Anomaly(RejectReason.SideMismatch); return; }
         if (!m.ExecId.IsNone && ExecIds(o).ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
         bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
         if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }

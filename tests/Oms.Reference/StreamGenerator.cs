@@ -23,6 +23,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public string OrderId = "";
         public int Venue;
         public int Instrument;
+        public Side Side;
         public bool Acked;
         public bool Done;
         public readonly List<string> Fills = [];
@@ -116,7 +117,7 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return m;
         }
 
-        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId, Instrument = m.InstrumentId });
+        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId, Instrument = m.InstrumentId, Side = m.Side });
         return m;
     }
 
@@ -284,9 +285,20 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         if (m.Kind == MessageKind.ExecutionReport)
         {
             m.InstrumentId = NamedInstrument(o);
+            m.Side = NamedSide(o);
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// The side a report about <paramref name="o"/> repeats: none (0, as producers that do not echo it send), mostly
+    /// the order's own, and now and then the other, which must be refused.
+    /// </summary>
+    private Side NamedSide(GenOrder o)
+    {
+        int r = _rng.Next(100);
+        return r < 40 ? Side.None : r < 98 ? o.Side : o.Side == Side.Buy ? Side.Sell : Side.Buy;
     }
 
     /// <summary>

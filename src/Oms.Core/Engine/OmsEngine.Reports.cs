@@ -43,6 +43,13 @@ public sealed partial class OmsEngine
             return;
         }
 
+        // A report repeats its order's side (54); 0 says none. One that contradicts it is not about this order.
+        if (m.Side != Side.None && m.Side != _orders.Flags[slot].Side)
+        {
+            Ignore(in m, slot, RejectReason.SideMismatch);
+            return;
+        }
+
         // ExecIDs are each venue's own: a duplicate is the same ExecID from the venue that holds the order.
         if (!m.ExecId.IsNone && _fills.Contains(m.ExecId, _orders.Flags[slot].Venue))
         {

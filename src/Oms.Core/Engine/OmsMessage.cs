@@ -40,7 +40,10 @@ public struct OmsMessage
     public ExecType ExecType;
     /// <summary>The venue's OrdStatus on a report (informational; the engine derives its own).</summary>
     public OrderStatus OrdStatus;
-    /// <summary>Side (new orders; reports may repeat it).</summary>
+    /// <summary>
+    /// Side: a new order's; on an execution report, the order's side as the venue repeats it, which must be the
+    /// order's (0 = not said).
+    /// </summary>
     public Side Side;
     /// <summary>Order type (new orders, replaces).</summary>
     public OrderType OrderType;

@@ -119,6 +119,12 @@ public enum RejectReason : ushort
     /// applied they would be booked at the wrong ones.
     /// </summary>
     InstrumentMismatch = 413,
+    /// <summary>
+    /// The report names a side (a non-zero <see cref="OmsMessage.Side"/>) other than the order's: refused, nothing
+    /// changes. A venue that contradicts the order's side is reporting some other order, or garbled the report;
+    /// booked, its fill would move the position the wrong way. A producer that names no side (0) is not checked.
+    /// </summary>
+    SideMismatch = 414,
 
     /// <summary>The venue rejected the order; its own code is in the event's VenueReason.</summary>
     VenueRejected = 501,

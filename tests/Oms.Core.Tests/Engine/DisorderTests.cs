@@ -210,6 +210,42 @@ public sealed class DisorderTests
     }
 
     [Fact]
+    public void Fill_ContradictingTheOrdersSide_RefusedAndNothingChanges()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A", side: Side.Buy);
+
+        // A sell fill for a buy order is about some other order: booked, it would move the position the wrong way.
+        OmsMessage fill = Msg.Fill("A", "f1", 40, 10_000);
+        fill.Side = Side.Sell;
+        OmsEvent anomaly = engine.ApplyFlagged(fill, RejectReason.SideMismatch);
+
+        Assert.Equal(engine.Order("A").OrderId, anomaly.OrderId);
+        Assert.Equal((0L, 0L), (engine.Order("A").CumQty, engine.Counters.Fills));
+        Assert.Equal(0, engine.Position(PositionOwner.Strategy, 1).NetQty);
+        // Nothing of it was remembered: the same fill repeating the order's side, or naming none, is applied.
+        fill.Side = Side.Buy;
+        engine.Apply(fill);
+        engine.Apply(Msg.Fill("A", "f2", 10, 10_000));
+        Assert.Equal(50, engine.Order("A").CumQty);
+        Assert.Equal(50, engine.Position(PositionOwner.Strategy, 1).NetQty);
+    }
+
+    [Fact]
+    public void Report_OfAShortSale_RepeatingAPlainSell_Refused()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A", side: Side.SellShort);
+
+        OmsMessage fill = Msg.Fill("A", "f1", 40, 10_000);
+        fill.Side = Side.Sell;
+        engine.ApplyFlagged(fill, RejectReason.SideMismatch);
+        fill.Side = Side.SellShort;
+        engine.Apply(fill);
+        Assert.Equal(40, engine.Order("A").CumQty);
+    }
+
+    [Fact]
     public void Restatement_NamingAnotherInstrument_RefusedAndNothingChanges()
     {
         var engine = TestEngines.Create();

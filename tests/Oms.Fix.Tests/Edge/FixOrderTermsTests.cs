@@ -1,0 +1,83 @@
+using Oms.Domain;
+using Oms.Engine;
+using Oms.Fix.Tests.Support;
+
+namespace Oms.Fix.Tests.Edge;
+
+/// <summary>
+/// What a FIX message says about its order's terms reaches the engine, which refuses a message contradicting them
+/// instead of acting on the order's own: a report's side, a replace's order type and time in force, and the
+/// strategy a minted ClOrdID names.
+/// </summary>
+public sealed class FixOrderTermsTests
+{
+    private const string H = "49=VENUE|56=OMS|34=7|52=20261125-13:30:00.123|";
+
+    private const string NewOrder = "35=D|" + H +
+        "11=ORD-1|1=ACC1|55=AAPL|54=1|38=100|40=2|44=187.25|59=0|60=20261125-13:30:00.100|";
+
+    private const string Ack = "35=8|" + H +
+        "37=V-1|11=ORD-1|17=E-0|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|60=20261125-13:30:00.200|";
+
+    private const string PartialFill = "35=8|" + H +
+        "37=V-1|11=ORD-1|17=E-1|150=F|39=1|55=AAPL|54=1|38=100|32=10|31=187.2|151=90|14=10|6=187.2|60=20261125-13:30:00.300|";
+
+    [Fact]
+    public void Fill_ContradictingTheOrdersSide_RefusedAndNothingBooked()
+    {
+        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+
+        f.Translate(Samples.With(PartialFill, FixTag.Side, "2"), out OmsMessage m, out _);
+        Assert.Equal(Side.Sell, m.Side);
+        engine.Apply(in m);
+
+        Assert.Equal((0L, 0L), (Order(engine, "ORD-1").CumQty, engine.Counters.Fills));
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.SideMismatch));
+        Assert.True(engine.Anomalies.TryRead(out OmsEvent anomaly));
+        Assert.Equal(RejectReason.SideMismatch, anomaly.Reason);
+
+        // The same fill repeating the order's side is booked.
+        Apply(f, engine, PartialFill);
+        Assert.Equal(10, Order(engine, "ORD-1").CumQty);
+    }
+
+    private static TranslatorFixture Fixture() =>
+        new(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 });
+
+    private static OmsEngine NewEngine()
+    {
+        var engine = new OmsEngine(new OmsEngineOptions
+        {
+            MaxOrders = 64, MaxPositions = 64, MaxStrategies = 2, MaxAccounts = 16, MaxInstruments = 16, MaxVenues = 1,
+            RingCapacity = 64, StrategyEventCapacity = 64, VenueQueueCapacity = 64, AnomalyCapacity = 64,
+        });
+        engine.OpenStrategyStream(1);
+        engine.OpenStrategyStream(2);
+        return engine;
+    }
+
+    /// <summary>ORD-1, a Day buy limit of 100 AAPL at 187.25, acknowledged; the venue queue read.</summary>
+    private static (TranslatorFixture, OmsEngine) AckedBuy()
+    {
+        TranslatorFixture f = Fixture();
+        OmsEngine engine = NewEngine();
+        Apply(f, engine, NewOrder);
+        Apply(f, engine, Ack);
+        Assert.True(engine.VenueQueue(1).TryRead(out _));
+        Assert.Equal(OrderStatus.New, Order(engine, "ORD-1").Status);
+        return (f, engine);
+    }
+
+    private static void Apply(TranslatorFixture f, OmsEngine engine, string body)
+    {
+        Assert.Equal(FixTranslateResult.EngineMessage, f.Translate(body, out OmsMessage m, out FixError error));
+        Assert.Equal(FixError.None, error);
+        engine.Apply(in m);
+    }
+
+    private static OrderView Order(OmsEngine engine, string clOrdId)
+    {
+        Assert.True(engine.TryGetOrder(TranslatorFixture.Id(clOrdId), out OrderView order));
+        return order;
+    }
+}
