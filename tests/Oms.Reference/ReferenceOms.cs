@@ -202,6 +202,8 @@ public sealed partial class ReferenceOms(OmsEngineOptions options)
             if (o!.Status is OrderStatus.PendingCancel or OrderStatus.PendingReplace) { r = RejectReason.RequestInFlight; }
             else if (o.Status == OrderStatus.PendingNew) { r = RejectReason.NotAcknowledged; }
             else if (o.Status is not (OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Suspended)) { r = RejectReason.OrderNotLive; }
+            else if (m.OrderType != OrderType.None && m.OrderType != o.Type) { r = RejectReason.ReplaceChangesOrderType; }
+            else if (m.TimeInForce != 0 && m.TimeInForce != o.Tif) { r = RejectReason.ReplaceChangesTimeInForce; }
             else if (m.OrderQty <= 0) { r = RejectReason.InvalidQuantity; }
             else { r = ValidatePrices(o.Type, m.Price, m.StopPx); }
         }

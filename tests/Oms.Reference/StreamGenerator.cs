@@ -24,6 +24,8 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         public int Venue;
         public int Instrument;
         public Side Side;
+        public OrderType Type;
+        public TimeInForce Tif;
         public bool Acked;
         public bool Done;
         public readonly List<string> Fills = [];
@@ -117,7 +119,8 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
             return m;
         }
 
-        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId, Instrument = m.InstrumentId, Side = m.Side });
+        _orders.Add(new GenOrder { Id = id, Strategy = strategy, Qty = m.OrderQty, Current = id, Venue = m.VenueId, Instrument = m.InstrumentId, Side = m.Side,
+            Type = m.OrderType, Tif = m.TimeInForce });
         return m;
     }
 
@@ -154,6 +157,12 @@ public sealed class StreamGenerator(int seed, int strategies = 3, int accounts =
         o.RequestQty = qty;
         OmsMessage m = Msg.Replace(req, o.Current, qty, 9_000 + _rng.Next(2_000), o.Strategy);
         m.InstrumentId = NamedInstrument(o);
+        // Terms a replace may name but not change: none (0, as the in-process client sends), mostly the order's
+        // own, and now and then another, which must be refused.
+        int r = _rng.Next(100);
+        m.OrderType = r < 40 ? OrderType.None : r < 98 ? o.Type : o.Type == OrderType.Limit ? OrderType.Market : OrderType.Limit;
+        r = _rng.Next(100);
+        m.TimeInForce = r < 40 ? 0 : r < 98 ? o.Tif : o.Tif == TimeInForce.Day ? TimeInForce.GoodTillCancel : TimeInForce.Day;
         return m;
     }
 

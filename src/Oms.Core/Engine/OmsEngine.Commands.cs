@@ -300,6 +300,18 @@ public sealed partial class OmsEngine
             return t.Reason;
         }
 
+        // A replace changes quantity and prices, never the order's type or time in force; a producer that names
+        // them (non-zero) must name the order's. Checked before the prices, which were meant for the type it names.
+        if (m.OrderType != OrderType.None && m.OrderType != _orders.Type[slot])
+        {
+            return RejectReason.ReplaceChangesOrderType;
+        }
+
+        if (m.TimeInForce != 0 && m.TimeInForce != _orders.Tif[slot])
+        {
+            return RejectReason.ReplaceChangesTimeInForce;
+        }
+
         if (m.OrderQty <= 0)
         {
             return RejectReason.InvalidQuantity;

@@ -45,9 +45,9 @@ public struct OmsMessage
     /// order's (0 = not said).
     /// </summary>
     public Side Side;
-    /// <summary>Order type (new orders, replaces).</summary>
+    /// <summary>Order type: a new order's; on a replace, which must keep the order's (0 = not said).</summary>
     public OrderType OrderType;
-    /// <summary>Time in force (new orders).</summary>
+    /// <summary>Time in force: a new order's; on a replace, which must keep the order's (0 = not said).</summary>
     public TimeInForce TimeInForce;
     /// <summary>For <see cref="MessageKind.CancelReject"/>: which request it answers.</summary>
     public CxlRejResponseTo CxlRejResponseTo;

@@ -60,6 +60,18 @@ public enum RejectReason : ushort
     /// so sent on they would reach the venue at the wrong ones.
     /// </summary>
     WrongInstrument = 206,
+    /// <summary>
+    /// A replace names an order type (a non-zero <see cref="OmsMessage.OrderType"/>) other than the order's: refused,
+    /// nothing changes. A replace changes quantity and prices only; its prices were meant for the type it names, and
+    /// the engine would check and send them for the order's.
+    /// </summary>
+    ReplaceChangesOrderType = 207,
+    /// <summary>
+    /// A replace names a time in force (a non-zero <see cref="OmsMessage.TimeInForce"/>) other than the order's:
+    /// refused, nothing changes. The engine does not change an order's time in force, so sent on the replace would
+    /// reach the venue under the order's own.
+    /// </summary>
+    ReplaceChangesTimeInForce = 208,
 
     /// <summary>The order table is full.</summary>
     OrderCapacity = 301,

@@ -172,7 +172,10 @@ public sealed partial class FixTranslator
         m.StrategyId = _options.DefaultStrategyId;
         m.InstrumentId = spec.Id; // the scales the values were read at: the engine refuses them for another's order
         _ = ReadSide(in fix, ref e);
+        // A replace may not change the order's type or time in force: both go to the engine, which refuses one that
+        // differs. Without 59 the replace says nothing about it (0), rather than asking for FIX's default, Day.
         m.OrderType = ReadOrderType(in fix, ref e);
+        m.TimeInForce = fix.Has(FixTag.TimeInForce) ? ReadTimeInForce(in fix, ref e) : 0;
         m.OrderQty = Decimal(in fix, FixTag.OrderQty, spec.QuantityScale, signed: false, ref e);
         m.Price = Decimal(in fix, FixTag.Price, spec.PriceScale, signed: true, ref e);
         m.StopPx = Decimal(in fix, FixTag.StopPx, spec.PriceScale, signed: true, ref e);

@@ -369,6 +369,43 @@ public sealed class EngineLifecycleTests
         Assert.Equal(OrderStatus.PendingReplace, engine.Order("A").Status);
     }
 
+    [Fact]
+    public void Replace_NamingAnotherOrderType_RefusedForThatNotItsPrice()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A");
+
+        // To market: no price, which the limit order's type would call missing.
+        OmsMessage replace = Msg.Replace("R1", "A", qty: 150, price: 0);
+        replace.OrderType = OrderType.Market;
+        OmsEvent refused = engine.ApplyRefusedCommand(replace, RejectReason.ReplaceChangesOrderType);
+        Assert.Equal(engine.Order("A").OrderId, refused.OrderId);
+        Assert.False(engine.TryGetOrder(Msg.Id("R1"), out _));
+
+        // Naming the order's type, or none, is a replace like any other.
+        replace.OrderType = OrderType.Limit;
+        replace.Price = 10_100;
+        engine.Apply(replace);
+        Assert.Equal(OrderStatus.PendingReplace, engine.Order("A").Status);
+    }
+
+    [Fact]
+    public void Replace_NamingAnotherTimeInForce_Refused()
+    {
+        var engine = TestEngines.Create();
+        engine.NewAcked("A"); // Day
+
+        OmsMessage replace = Msg.Replace("R1", "A", qty: 150, price: 10_100);
+        replace.TimeInForce = TimeInForce.GoodTillCancel;
+        engine.ApplyRefusedCommand(replace, RejectReason.ReplaceChangesTimeInForce);
+        Assert.False(engine.TryGetOrder(Msg.Id("R1"), out _));
+
+        replace.TimeInForce = TimeInForce.Day;
+        engine.Apply(replace);
+        Assert.Equal(OrderStatus.PendingReplace, engine.Order("A").Status);
+        Assert.Equal(TimeInForce.Day, engine.Order("A").TimeInForce);
+    }
+
     public static TheoryData<string, RejectReason> RefusedCommandCases() => new()
     {
         { "cancel-unknown", RejectReason.UnknownOrder },

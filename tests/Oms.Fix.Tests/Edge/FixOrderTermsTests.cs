@@ -22,6 +22,9 @@ public sealed class FixOrderTermsTests
     private const string PartialFill = "35=8|" + H +
         "37=V-1|11=ORD-1|17=E-1|150=F|39=1|55=AAPL|54=1|38=100|32=10|31=187.2|151=90|14=10|6=187.2|60=20261125-13:30:00.300|";
 
+    private const string Replace = "35=G|" + H +
+        "11=ORD-1-R|41=ORD-1|55=AAPL|54=1|38=100|40=2|44=190|60=20261125-13:30:01|";
+
     [Fact]
     public void Fill_ContradictingTheOrdersSide_RefusedAndNothingBooked()
     {
@@ -39,6 +42,48 @@ public sealed class FixOrderTermsTests
         // The same fill repeating the order's side is booked.
         Apply(f, engine, PartialFill);
         Assert.Equal(10, Order(engine, "ORD-1").CumQty);
+    }
+
+    [Fact]
+    public void Replace_ChangingTheOrderType_RefusedForThat()
+    {
+        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+
+        // To market: no 44, which the limit order's type would call a missing price.
+        Apply(f, engine, Samples.Without(Replace, FixTag.Price).Replace("40=2", "40=1", StringComparison.Ordinal));
+
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.ReplaceChangesOrderType));
+        Assert.Equal(0, engine.Counters.ByReason(RejectReason.InvalidPrice));
+        Assert.False(engine.VenueQueue(1).TryRead(out _));
+        Assert.Equal(OrderStatus.New, Order(engine, "ORD-1").Status);
+    }
+
+    [Fact]
+    public void Replace_ChangingTheTimeInForce_RefusedForThat()
+    {
+        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+
+        f.Translate(Replace + "59=1|", out OmsMessage m, out _);
+        Assert.Equal(TimeInForce.GoodTillCancel, m.TimeInForce);
+        engine.Apply(in m);
+
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.ReplaceChangesTimeInForce));
+        Assert.False(engine.VenueQueue(1).TryRead(out _));
+        Assert.Equal(OrderStatus.New, Order(engine, "ORD-1").Status);
+    }
+
+    [Theory]
+    [InlineData("")]      // says nothing of it
+    [InlineData("59=0|")] // repeats the order's
+    public void Replace_KeepingTheTimeInForce_GoesOut(string tif)
+    {
+        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+
+        Apply(f, engine, Replace + tif);
+
+        Assert.True(engine.VenueQueue(1).TryRead(out VenueCommand sent));
+        Assert.Equal((VenueCommandKind.Replace, TimeInForce.Day, 19_000L), (sent.Kind, sent.TimeInForce, sent.Price));
+        Assert.Equal(OrderStatus.PendingReplace, Order(engine, "ORD-1").Status);
     }
 
     private static TranslatorFixture Fixture() =>

@@ -78,7 +78,8 @@ public sealed class FixRoundTripTests
             };
             Assert.Equal(new OmsMessage
             {
-                Kind = MessageKind.Replace, StrategyId = 3, InstrumentId = InstrumentId(symbol), OrderType = replace.OrderType, Timestamp = replace.TransactTime,
+                Kind = MessageKind.Replace, StrategyId = 3, InstrumentId = InstrumentId(symbol), OrderType = replace.OrderType,
+                TimeInForce = replace.TimeInForce, Timestamp = replace.TransactTime,
                 ClOrdId = Token(clOrdId), OrigClOrdId = Token(orig), OrderQty = replace.OrderQty, Price = replace.Price,
                 StopPx = replace.StopPx,
             }, RoundTrip(r, in replace, i));
