@@ -76,6 +76,9 @@ public readonly record struct IdToken(UInt128 Value)
     /// <summary>True when the token was minted by <see cref="ForStrategy"/>.</summary>
     public bool IsStrategyMinted => (ulong)(Value >> 64) >> 24 == StrategyTag >> 24;
 
+    /// <summary>The strategy a token minted by <see cref="ForStrategy"/> was minted for; 0 for any other token.</summary>
+    public int MintedStrategyId => IsStrategyMinted ? (int)((ulong)(Value >> 64) & 0xFFFFFF) : 0;
+
     /// <summary>True when the token was minted by <see cref="ForStrategy"/> for a strategy other than <paramref name="strategyId"/>.</summary>
     public bool IsMintedForOtherThan(int strategyId) => IsStrategyMinted && (int)((ulong)(Value >> 64) & 0xFFFFFF) != strategyId;
 

@@ -25,7 +25,7 @@ namespace Oms.Fix;
 /// Allocation: none once an account or symbol has been seen by this instance; the first sighting makes its
 /// strings (a message naming a symbol the directory does not know, again each time). Translation: 35=D →
 /// <see cref="MessageKind.NewOrder"/>, F → <see cref="MessageKind.Cancel"/>, G → <see cref="MessageKind.Replace"/>
-/// (stamped with the option's strategy and, for D, venue), 8 → <see cref="MessageKind.ExecutionReport"/>, 9 →
+/// (stamped with the strategy a strategy-minted id names, else the option's, and, for D, the option's venue), 8 → <see cref="MessageKind.ExecutionReport"/>, 9 →
 /// <see cref="MessageKind.CancelReject"/>, H → no engine message. Fields a kind does not use stay zero. Quantities
 /// must not be negative; prices (44, 99, 31, 6) and Commission may be, since some instruments trade below zero and
 /// rebates are negative fees.
@@ -112,7 +112,6 @@ public sealed partial class FixTranslator
         int quantityScale = spec?.QuantityScale ?? _options.DefaultQuantityScale;
         bool hasAccount = fix.TryGet(FixTag.Account, out ReadOnlySpan<byte> account);
         m.Kind = MessageKind.NewOrder;
-        m.StrategyId = _options.DefaultStrategyId;
         m.VenueId = _options.VenueId;
         m.AccountId = hasAccount ? KnownAccount(account, ref e) : 0;
         m.Side = ReadSide(in fix, ref e);
@@ -138,6 +137,7 @@ public sealed partial class FixTranslator
         {
             m.InstrumentId = spec!.Id;
             m.ClOrdId = Id(in fix, FixTag.ClOrdId);
+            m.StrategyId = SenderStrategy(m.ClOrdId, IdToken.None);
         }
 
         return e;
@@ -147,13 +147,13 @@ public sealed partial class FixTranslator
     {
         FixError e = default;
         m.Kind = MessageKind.Cancel;
-        m.StrategyId = _options.DefaultStrategyId;
         _ = ReadSide(in fix, ref e); // required and checked, though the engine finds the order by OrigClOrdID
         m.Timestamp = EventTime(in fix, ref e);
         if (e.IsNone)
         {
             m.ClOrdId = Id(in fix, FixTag.ClOrdId);
             m.OrigClOrdId = Id(in fix, FixTag.OrigClOrdId);
+            m.StrategyId = SenderStrategy(m.ClOrdId, m.OrigClOrdId);
         }
 
         return e;
@@ -169,7 +169,6 @@ public sealed partial class FixTranslator
         }
 
         m.Kind = MessageKind.Replace;
-        m.StrategyId = _options.DefaultStrategyId;
         m.InstrumentId = spec.Id; // the scales the values were read at: the engine refuses them for another's order
         _ = ReadSide(in fix, ref e);
         // A replace may not change the order's type or time in force: both go to the engine, which refuses one that
@@ -184,9 +183,33 @@ public sealed partial class FixTranslator
         {
             m.ClOrdId = Id(in fix, FixTag.ClOrdId);
             m.OrigClOrdId = Id(in fix, FixTag.OrigClOrdId);
+            m.StrategyId = SenderStrategy(m.ClOrdId, m.OrigClOrdId);
         }
 
         return e;
+    }
+
+    /// <summary>
+    /// The strategy a D, F or G comes from: the one its order's strategy-minted id names (41, on a cancel or a
+    /// replace), else the one its own strategy-minted ClOrdID names, else the option's default. Ids are recognised
+    /// as minted only with <see cref="FixTranslatorOptions.RecognizeStrategyMintedIds"/>.
+    /// </summary>
+    /// <remarks>
+    /// A cancel or replace whose 11 and 41 are minted for different strategies is not refused here: it is stamped
+    /// with the order's strategy (41), so the engine refuses its new ClOrdID as another strategy's
+    /// (<see cref="RejectReason.ForeignClOrdId"/>), counted and answered like any such command, and the order is
+    /// untouched. A ClOrdID the engine mints (a mass cancel's legs) names no strategy that sends commands: it does
+    /// not choose the strategy, and the engine refuses it the same way.
+    /// </remarks>
+    private int SenderStrategy(IdToken clOrdId, IdToken origClOrdId)
+    {
+        int strategy = origClOrdId.MintedStrategyId;
+        if (strategy == 0 && clOrdId.MintedStrategyId != OmsEngine.EngineMintedStrategy)
+        {
+            strategy = clOrdId.MintedStrategyId;
+        }
+
+        return strategy != 0 ? strategy : _options.DefaultStrategyId;
     }
 
     private IdToken Id(in FixMessage fix, int tag)

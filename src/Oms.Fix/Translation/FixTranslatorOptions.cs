@@ -10,7 +10,11 @@ public sealed record FixTranslatorOptions
     /// </summary>
     public int VenueId { get; init; } = 1;
 
-    /// <summary>The strategy id stamped on new, cancel and replace requests (35=D/F/G). Must be positive.</summary>
+    /// <summary>
+    /// The strategy id stamped on new, cancel and replace requests (35=D/F/G) whose ClOrdID (11) and OrigClOrdID (41)
+    /// are not strategy-minted: one that is (with <see cref="RecognizeStrategyMintedIds"/>) is stamped with the
+    /// strategy it names, the order's (41) first. Must be positive.
+    /// </summary>
     public int DefaultStrategyId { get; init; } = 1;
 
     /// <summary>The price scale given to a symbol the instrument directory does not know yet (0..9).</summary>

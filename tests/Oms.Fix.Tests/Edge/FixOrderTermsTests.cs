@@ -86,6 +86,47 @@ public sealed class FixOrderTermsTests
         Assert.Equal(OrderStatus.PendingReplace, Order(engine, "ORD-1").Status);
     }
 
+    [Fact]
+    public void Orders_WithStrategyMintedIds_AreTheirStrategys()
+    {
+        TranslatorFixture f = Fixture(); // default strategy 1
+        OmsEngine engine = NewEngine();
+
+        Apply(f, engine, Samples.With(NewOrder, FixTag.ClOrdId, "S2-1"));
+        Apply(f, engine, Samples.With(Ack, FixTag.ClOrdId, "S2-1"));
+        Apply(f, engine, Samples.With(Samples.With(NewOrder, FixTag.ClOrdId, "S1-1"), FixTag.OrderQty, "50"));
+        Apply(f, engine, NewOrder); // not minted: the default strategy's
+
+        Assert.Equal((2, OrderStatus.New), (Order(engine, "S2-1").StrategyId, Order(engine, "S2-1").Status));
+        Assert.Equal(1, Order(engine, "S1-1").StrategyId);
+        Assert.Equal(1, Order(engine, "ORD-1").StrategyId);
+        Assert.Equal(0, engine.Counters.ByReason(RejectReason.ForeignClOrdId));
+
+        // Its fills, replaces and cancels follow it.
+        Apply(f, engine, Samples.With(PartialFill, FixTag.ClOrdId, "S2-1"));
+        Assert.Equal(10, Order(engine, "S2-1").CumQty);
+        Apply(f, engine, Samples.With(Samples.With(Replace, FixTag.ClOrdId, "S2-2"), FixTag.OrigClOrdId, "S2-1"));
+        Assert.Equal(OrderStatus.PendingReplace, Order(engine, "S2-1").Status);
+        Assert.Equal(0, engine.Counters.Refused);
+    }
+
+    [Fact]
+    public void Replace_WhoseIdsNameTwoStrategies_RefusedAsForeign()
+    {
+        TranslatorFixture f = Fixture();
+        OmsEngine engine = NewEngine();
+        Apply(f, engine, Samples.With(NewOrder, FixTag.ClOrdId, "S2-1"));
+        Apply(f, engine, Samples.With(Ack, FixTag.ClOrdId, "S2-1"));
+
+        // Stamped with the order's strategy (41): its new ClOrdID is strategy 1's, which strategy 2 may not use.
+        f.Translate(Samples.With(Samples.With(Replace, FixTag.ClOrdId, "S1-2"), FixTag.OrigClOrdId, "S2-1"), out OmsMessage m, out _);
+        Assert.Equal(2, m.StrategyId);
+        engine.Apply(in m);
+
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.ForeignClOrdId));
+        Assert.Equal(OrderStatus.New, Order(engine, "S2-1").Status);
+    }
+
     private static TranslatorFixture Fixture() =>
         new(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 });
 
@@ -122,7 +163,8 @@ public sealed class FixOrderTermsTests
 
     private static OrderView Order(OmsEngine engine, string clOrdId)
     {
-        Assert.True(engine.TryGetOrder(TranslatorFixture.Id(clOrdId), out OrderView order));
+        // As the translator reads it: "S2-1" is strategy 2's minted id, "ORD-1" a hashed one.
+        Assert.True(engine.TryGetOrder(FixIds.ToToken(System.Text.Encoding.ASCII.GetBytes(clOrdId), recognizeStrategyMinted: true), out OrderView order));
         return order;
     }
 }
