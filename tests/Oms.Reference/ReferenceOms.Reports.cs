@@ -39,7 +39,7 @@ public sealed partial class ReferenceOms
         if (o is null) { Anomaly(RejectReason.UnknownOrderReport); return; }
         if (o.Venue != m.VenueId) { Anomaly(RejectReason.VenueMismatch); return; }
         if (m.InstrumentId != 0 && m.InstrumentId != o.Instrument) { Anomaly(RejectReason.InstrumentMismatch); return; }
-        if (m.Side != Side.None && m.Side != o.Side) { Anomaly(RejectReason.SideMismatch); return; }
+        if (m.Side != Side.None && m.Side != o.Side && !(IsSell(m.Side) && IsSell(o.Side))) { Anomaly(RejectReason.SideMismatch); return; }
         if (!m.ExecId.IsNone && ExecIds(o).ContainsKey(m.ExecId)) { Duplicates++; Count(RejectReason.DuplicateExecId); return; }
         bool tradeLike = m.ExecType is ExecType.Trade or ExecType.TradeCancel or ExecType.TradeCorrect;
         if (tradeLike && m.ExecId.IsNone) { Anomaly(RejectReason.MalformedReport); return; }
@@ -364,4 +364,7 @@ public sealed partial class ReferenceOms
             p.Cost = (BigInteger)price * p.Net; // flipped: the rest opens at the trade price
         }
     }
+
+    // Every sell is a sell for positions; a venue may report a short sale as a plain one.
+    private static bool IsSell(Side side) => side is Side.Sell or Side.SellShort or Side.SellShortExempt;
 }

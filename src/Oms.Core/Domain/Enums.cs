@@ -145,6 +145,21 @@ public enum CxlRejResponseTo : byte
     ReplaceRequest = (byte)'2',
 }
 
+/// <summary>Extension helpers over <see cref="Side"/>.</summary>
+public static class SideExtensions
+{
+    /// <summary>True for the sells: <see cref="Side.Sell"/>, <see cref="Side.SellShort"/> and <see cref="Side.SellShortExempt"/>.</summary>
+    public static bool IsSell(this Side side) => side is Side.Sell or Side.SellShort or Side.SellShortExempt;
+
+    /// <summary>
+    /// True when a report's side agrees with its order's: the same side, or two sells (a venue may report a short
+    /// sale as a plain sell or the reverse; positions and PnL treat every sell alike). A side outside the enum
+    /// agrees with nothing.
+    /// </summary>
+    public static bool AgreesWith(this Side reported, Side order) =>
+        reported == order || (reported.IsSell() && order.IsSell());
+}
+
 /// <summary>Extension helpers over <see cref="OrderStatus"/>.</summary>
 public static class OrderStatusExtensions
 {

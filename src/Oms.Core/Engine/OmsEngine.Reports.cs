@@ -44,7 +44,7 @@ public sealed partial class OmsEngine
         }
 
         // A report repeats its order's side (54); 0 says none. One that contradicts it is not about this order.
-        if (m.Side != Side.None && m.Side != _orders.Flags[slot].Side)
+        if (m.Side != Side.None && !m.Side.AgreesWith(_orders.Flags[slot].Side))
         {
             Ignore(in m, slot, RejectReason.SideMismatch);
             return;

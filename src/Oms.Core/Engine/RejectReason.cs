@@ -132,9 +132,10 @@ public enum RejectReason : ushort
     /// </summary>
     InstrumentMismatch = 413,
     /// <summary>
-    /// The report names a side (a non-zero <see cref="OmsMessage.Side"/>) other than the order's: refused, nothing
-    /// changes. A venue that contradicts the order's side is reporting some other order, or garbled the report;
-    /// booked, its fill would move the position the wrong way. A producer that names no side (0) is not checked.
+    /// The report names a side (a non-zero <see cref="OmsMessage.Side"/>) that contradicts the order's: a buy for a
+    /// sell or a sell for a buy (any two sells agree: a short sale reported as a plain sell is the same trade).
+    /// Refused, nothing changes: such a report is about some other order, or garbled; booked, its fill would move the
+    /// position the wrong way. A producer that names no side (0) is not checked.
     /// </summary>
     SideMismatch = 414,
 

@@ -232,17 +232,20 @@ public sealed class DisorderTests
     }
 
     [Fact]
-    public void Report_OfAShortSale_RepeatingAPlainSell_Refused()
+    public void Report_OfAShortSale_NamingAPlainSell_Applied_ButABuyRefused()
     {
+        // A venue may report a short sale as a plain sell: the same trade for the position. A buy is not.
         var engine = TestEngines.Create();
         engine.NewAcked("A", side: Side.SellShort);
 
         OmsMessage fill = Msg.Fill("A", "f1", 40, 10_000);
-        fill.Side = Side.Sell;
+        fill.Side = Side.Buy;
         engine.ApplyFlagged(fill, RejectReason.SideMismatch);
-        fill.Side = Side.SellShort;
+        fill.Side = Side.Sell;
         engine.Apply(fill);
         Assert.Equal(40, engine.Order("A").CumQty);
+        Assert.Equal(-40, engine.Position(PositionOwner.Strategy, 1).NetQty);
+        Assert.Equal(1, engine.Counters.ByReason(RejectReason.SideMismatch));
     }
 
     [Fact]
