@@ -1,6 +1,7 @@
 using Oms.Domain;
 using Oms.Engine;
 using Oms.Fix.Tests.Support;
+using static Oms.Fix.Tests.Support.EdgeSession;
 
 namespace Oms.Fix.Tests.Edge;
 
@@ -10,27 +11,16 @@ namespace Oms.Fix.Tests.Edge;
 /// </summary>
 public sealed class FixInstrumentTests
 {
-    private const string H = "49=VENUE|56=OMS|34=7|52=20261125-13:30:00.123|";
-
-    private const string NewOrder = "35=D|" + H +
-        "11=ORD-1|1=ACC1|55=AAPL|54=1|38=100|40=2|44=187.25|59=0|60=20261125-13:30:00.100|";
-
-    private const string Ack = "35=8|" + H +
-        "37=V-1|11=ORD-1|17=E-0|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|60=20261125-13:30:00.200|";
-
-    private const string Fill = "35=8|" + H +
+    private const string Fill = "35=8|" + Header +
         "37=V-1|11=ORD-1|17=E-1|150=F|39=2|55=AAPL|54=1|38=100|32=100|31=187.2|151=0|14=100|6=187.2|60=20261125-13:30:00.300|";
 
-    private const string Restatement = "35=8|" + H +
+    private const string Restatement = "35=8|" + Header +
         "37=V-1|11=ORD-1|17=E-2|150=D|39=0|55=AAPL|54=1|38=1000|44=190|151=1000|14=0|6=0|60=20261125-13:30:00.300|";
-
-    private const string Replace = "35=G|" + H +
-        "11=ORD-1-R|41=ORD-1|55=AAPL|54=1|38=100|40=2|44=190|60=20261125-13:30:01|";
 
     [Fact]
     public void Fill_NamingAnUnknownSymbol_RefusedAtTheEdgeAndAddsNothing()
     {
-        (TranslatorFixture f, OmsEngine engine) = OrderOnAapl();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
         int symbols = f.Instruments.Count;
 
         // AAPL.O has no scales: read at the default ones, LastPx 187.2 would book 18,720.00 on the AAPL order.
@@ -40,13 +30,13 @@ public sealed class FixInstrumentTests
         Assert.Equal(default, m);
         Assert.Equal(symbols, f.Instruments.Count);
         Assert.False(f.Instruments.TryGet("AAPL.O", out _));
-        Assert.Equal(0, Order(engine).CumQty);
+        Assert.Equal(0, Order(engine, "ORD-1").CumQty);
     }
 
     [Fact]
     public void Fill_NamingAnotherKnownSymbol_NamesItAndTheEngineRefusesIt()
     {
-        (TranslatorFixture f, OmsEngine engine) = OrderOnAapl();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
         InstrumentSpec msft = f.Instruments.Add("MSFT", 4, 0);
 
         Assert.Equal(FixTranslateResult.EngineMessage, f.Translate(Samples.With(Fill, FixTag.Symbol, "MSFT"), out OmsMessage m, out _));
@@ -54,7 +44,7 @@ public sealed class FixInstrumentTests
         Assert.Equal(1_872_000, m.LastPx); // read at MSFT's scale
         engine.Apply(in m);
 
-        Assert.Equal((0L, 0L), (Order(engine).CumQty, engine.Counters.Fills));
+        Assert.Equal((0L, 0L), (Order(engine, "ORD-1").CumQty, engine.Counters.Fills));
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.InstrumentMismatch));
         Assert.True(engine.Anomalies.TryRead(out OmsEvent anomaly));
         Assert.Equal(RejectReason.InstrumentMismatch, anomaly.Reason);
@@ -63,12 +53,12 @@ public sealed class FixInstrumentTests
     [Fact]
     public void Restatement_NamingAnotherSymbol_ChangesNothing()
     {
-        (TranslatorFixture f, OmsEngine engine) = OrderOnAapl();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
         f.Instruments.Add("MSFT", 4, 2);
 
         Apply(f, engine, Samples.With(Restatement, FixTag.Symbol, "MSFT"));
 
-        OrderView order = Order(engine);
+        OrderView order = Order(engine, "ORD-1");
         Assert.Equal((100L, 18_725L), (order.OrderQty, order.Price));
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.InstrumentMismatch));
     }
@@ -76,13 +66,13 @@ public sealed class FixInstrumentTests
     [Fact]
     public void Reports_NamingTheOrdersSymbol_CarryItsInstrumentAndApply()
     {
-        (TranslatorFixture f, OmsEngine engine) = OrderOnAapl();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
 
         f.Translate(Fill, out OmsMessage m, out _);
         Assert.Equal(f.Aapl.Id, m.InstrumentId);
         engine.Apply(in m);
 
-        OrderView order = Order(engine);
+        OrderView order = Order(engine, "ORD-1");
         Assert.Equal((OrderStatus.Filled, 100L, 18_720L), (order.Status, order.CumQty, order.AvgPx));
         Assert.Equal(0, engine.Counters.Anomalies);
     }
@@ -90,14 +80,14 @@ public sealed class FixInstrumentTests
     [Fact]
     public void Replace_NamingAnotherSymbol_RefusedAndNothingSent()
     {
-        (TranslatorFixture f, OmsEngine engine) = OrderOnAapl();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
         f.Instruments.Add("MSFT", 4, 0);
 
         // At MSFT's scale 44=190 is 1,900,000: sent for the AAPL order it would ask for 19,000.00.
         Apply(f, engine, Samples.With(Replace, FixTag.Symbol, "MSFT"));
 
         Assert.False(engine.VenueQueue(1).TryRead(out _));
-        Assert.Equal(OrderStatus.New, Order(engine).Status);
+        Assert.Equal(OrderStatus.New, Order(engine, "ORD-1").Status);
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.WrongInstrument));
         Assert.Equal(FixTranslateResult.Error, f.Translate(Samples.With(Replace, FixTag.Symbol, "AAPL.O"), out _, out FixError error));
         Assert.Equal(new FixError(FixErrorCode.UnknownSymbol, FixTag.Symbol), error);
@@ -167,45 +157,5 @@ public sealed class FixInstrumentTests
 
         Assert.Equal(new FixError(FixErrorCode.AccountTableFull, FixTag.Account), error);
         Assert.False(f.Instruments.TryGet("MSFT", out _));
-    }
-
-    private static TranslatorFixture Fixture(int instruments = 16) =>
-        new(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 }, instruments: instruments);
-
-    private static OmsEngine NewEngine()
-    {
-        var engine = new OmsEngine(new OmsEngineOptions
-        {
-            MaxOrders = 64, MaxPositions = 64, MaxStrategies = 2, MaxAccounts = 16, MaxInstruments = 16, MaxVenues = 1,
-            RingCapacity = 64, StrategyEventCapacity = 64, VenueQueueCapacity = 64, AnomalyCapacity = 64,
-        });
-        engine.OpenStrategyStream(1);
-        engine.OpenStrategyStream(2);
-        return engine;
-    }
-
-    /// <summary>ORD-1, a buy of 100 AAPL (price scale 2) at 187.25, acknowledged; the venue queue read.</summary>
-    private static (TranslatorFixture, OmsEngine) OrderOnAapl()
-    {
-        TranslatorFixture f = Fixture();
-        OmsEngine engine = NewEngine();
-        Apply(f, engine, NewOrder);
-        Apply(f, engine, Ack);
-        Assert.True(engine.VenueQueue(1).TryRead(out _));
-        Assert.Equal(OrderStatus.New, Order(engine).Status);
-        return (f, engine);
-    }
-
-    private static void Apply(TranslatorFixture f, OmsEngine engine, string body)
-    {
-        Assert.Equal(FixTranslateResult.EngineMessage, f.Translate(body, out OmsMessage m, out FixError error));
-        Assert.Equal(FixError.None, error);
-        engine.Apply(in m);
-    }
-
-    private static OrderView Order(OmsEngine engine)
-    {
-        Assert.True(engine.TryGetOrder(TranslatorFixture.Id("ORD-1"), out OrderView order));
-        return order;
     }
 }

@@ -1,6 +1,7 @@
 using Oms.Domain;
 using Oms.Engine;
 using Oms.Fix.Tests.Support;
+using static Oms.Fix.Tests.Support.EdgeSession;
 
 namespace Oms.Fix.Tests.Edge;
 
@@ -11,24 +12,13 @@ namespace Oms.Fix.Tests.Edge;
 /// </summary>
 public sealed class FixOrderTermsTests
 {
-    private const string H = "49=VENUE|56=OMS|34=7|52=20261125-13:30:00.123|";
-
-    private const string NewOrder = "35=D|" + H +
-        "11=ORD-1|1=ACC1|55=AAPL|54=1|38=100|40=2|44=187.25|59=0|60=20261125-13:30:00.100|";
-
-    private const string Ack = "35=8|" + H +
-        "37=V-1|11=ORD-1|17=E-0|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|60=20261125-13:30:00.200|";
-
-    private const string PartialFill = "35=8|" + H +
+    private const string PartialFill = "35=8|" + Header +
         "37=V-1|11=ORD-1|17=E-1|150=F|39=1|55=AAPL|54=1|38=100|32=10|31=187.2|151=90|14=10|6=187.2|60=20261125-13:30:00.300|";
-
-    private const string Replace = "35=G|" + H +
-        "11=ORD-1-R|41=ORD-1|55=AAPL|54=1|38=100|40=2|44=190|60=20261125-13:30:01|";
 
     [Fact]
     public void Fill_ContradictingTheOrdersSide_RefusedAndNothingBooked()
     {
-        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
 
         f.Translate(Samples.With(PartialFill, FixTag.Side, "2"), out OmsMessage m, out _);
         Assert.Equal(Side.Sell, m.Side);
@@ -47,7 +37,7 @@ public sealed class FixOrderTermsTests
     [Fact]
     public void Replace_ChangingTheOrderType_RefusedForThat()
     {
-        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
 
         // To market: no 44, which the limit order's type would call a missing price.
         Apply(f, engine, Samples.Without(Replace, FixTag.Price).Replace("40=2", "40=1", StringComparison.Ordinal));
@@ -61,7 +51,7 @@ public sealed class FixOrderTermsTests
     [Fact]
     public void Replace_ChangingTheTimeInForce_RefusedForThat()
     {
-        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
 
         f.Translate(Replace + "59=1|", out OmsMessage m, out _);
         Assert.Equal(TimeInForce.GoodTillCancel, m.TimeInForce);
@@ -77,7 +67,7 @@ public sealed class FixOrderTermsTests
     [InlineData("59=0|")] // repeats the order's
     public void Replace_KeepingTheTimeInForce_GoesOut(string tif)
     {
-        (TranslatorFixture f, OmsEngine engine) = AckedBuy();
+        (TranslatorFixture f, OmsEngine engine) = AckedOrder();
 
         Apply(f, engine, Replace + tif);
 
@@ -125,46 +115,5 @@ public sealed class FixOrderTermsTests
 
         Assert.Equal(1, engine.Counters.ByReason(RejectReason.ForeignClOrdId));
         Assert.Equal(OrderStatus.New, Order(engine, "S2-1").Status);
-    }
-
-    private static TranslatorFixture Fixture() =>
-        new(new FixTranslatorOptions { VenueId = 1, DefaultStrategyId = 1 });
-
-    private static OmsEngine NewEngine()
-    {
-        var engine = new OmsEngine(new OmsEngineOptions
-        {
-            MaxOrders = 64, MaxPositions = 64, MaxStrategies = 2, MaxAccounts = 16, MaxInstruments = 16, MaxVenues = 1,
-            RingCapacity = 64, StrategyEventCapacity = 64, VenueQueueCapacity = 64, AnomalyCapacity = 64,
-        });
-        engine.OpenStrategyStream(1);
-        engine.OpenStrategyStream(2);
-        return engine;
-    }
-
-    /// <summary>ORD-1, a Day buy limit of 100 AAPL at 187.25, acknowledged; the venue queue read.</summary>
-    private static (TranslatorFixture, OmsEngine) AckedBuy()
-    {
-        TranslatorFixture f = Fixture();
-        OmsEngine engine = NewEngine();
-        Apply(f, engine, NewOrder);
-        Apply(f, engine, Ack);
-        Assert.True(engine.VenueQueue(1).TryRead(out _));
-        Assert.Equal(OrderStatus.New, Order(engine, "ORD-1").Status);
-        return (f, engine);
-    }
-
-    private static void Apply(TranslatorFixture f, OmsEngine engine, string body)
-    {
-        Assert.Equal(FixTranslateResult.EngineMessage, f.Translate(body, out OmsMessage m, out FixError error));
-        Assert.Equal(FixError.None, error);
-        engine.Apply(in m);
-    }
-
-    private static OrderView Order(OmsEngine engine, string clOrdId)
-    {
-        // As the translator reads it: "S2-1" is strategy 2's minted id, "ORD-1" a hashed one.
-        Assert.True(engine.TryGetOrder(FixIds.ToToken(System.Text.Encoding.ASCII.GetBytes(clOrdId), recognizeStrategyMinted: true), out OrderView order));
-        return order;
     }
 }
