@@ -78,8 +78,13 @@ public static class EngineRecovery
         return new RecoveryResult(engine, from, replayed, journal);
     }
 
-    private static void DiscardVenueCommands(OmsEngine engine)
+    /// <summary>
+    /// Discards every command waiting in <paramref name="engine"/>'s venue queues: what a replay produces was the
+    /// live engine's to send, never the replay's. Engine thread (or the one that drives a replay) only.
+    /// </summary>
+    public static void DiscardVenueCommands(OmsEngine engine)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         for (int v = 1; v <= engine.Options.MaxVenues; v++)
         {
             SpscQueue<VenueCommand> queue = engine.VenueQueue(v);

@@ -110,7 +110,7 @@ internal sealed class OrderHistory
     {
         if ((engine.InputSequence & 0xFF) == 0)
         {
-            ReplayRunner.DrainVenues(engine);
+            EngineRecovery.DiscardVenueCommands(engine);
         }
     }
 

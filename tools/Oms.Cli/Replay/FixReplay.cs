@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Oms.Engine;
+using Oms.Journal;
 
 namespace Oms.Cli.Replay;
 
@@ -25,7 +26,7 @@ internal static class FixReplay
             ReplayRunner.Collect(engine, anomalies, line, feed.Names);
             if ((applied & 0xFF) == 0)
             {
-                ReplayRunner.DrainVenues(engine);
+                EngineRecovery.DiscardVenueCommands(engine);
             }
         },
         (line, detail) => anomalies.Add(new ReplayAnomaly(line, FixLogFeed.MalformedLine, detail)),

@@ -59,7 +59,7 @@ internal static class ReplayRunner
             Collect(engine, anomalies, sequence, names);
             if ((applied & 0xFF) == 0)
             {
-                DrainVenues(engine);
+                EngineRecovery.DiscardVenueCommands(engine);
                 if ((applied & 0xFFFF) == 0)
                 {
                     progress?.Invoke((double)applied / Math.Max(records, 1));
@@ -100,17 +100,6 @@ internal static class ReplayRunner
     /// <summary>How many whole records the journal's length allows for (an upper bound on its messages).</summary>
     public static long JournalRecords(string path) =>
         Math.Max(0, (new FileInfo(path).Length - JournalFormat.HeaderSize) / JournalFormat.RecordSize);
-
-    /// <summary>Discards what the engine asked the venues to send (a replay sends nothing).</summary>
-    public static void DrainVenues(OmsEngine engine)
-    {
-        for (int v = 1; v <= engine.Options.MaxVenues; v++)
-        {
-            while (engine.VenueQueue(v).TryRead(out _))
-            {
-            }
-        }
-    }
 
     /// <summary>Takes the anomalies one message raised, with its input line.</summary>
     public static void Collect(OmsEngine engine, List<ReplayAnomaly> anomalies, long line, ReplayNames names)
